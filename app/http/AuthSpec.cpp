@@ -1,5 +1,7 @@
 #include "http/AuthSpec.h"
 
+#include "core/NameTable.h"
+
 #include <array>
 #include <utility>
 
@@ -20,22 +22,12 @@ constexpr std::array<std::pair<AuthSpec::Kind, const char16_t*>, 6> kKindNames{{
 
 QString AuthSpec::kindName(Kind kind)
 {
-    for (const auto& [k, name] : kKindNames) {
-        if (k == kind) {
-            return QString::fromUtf16(name);
-        }
-    }
-    return {};
+    return nameFromTable(kKindNames, kind);
 }
 
 std::optional<AuthSpec::Kind> AuthSpec::kindFromName(QStringView name)
 {
-    for (const auto& [k, n] : kKindNames) {
-        if (name.compare(QStringView(n), Qt::CaseInsensitive) == 0) {
-            return k;
-        }
-    }
-    return std::nullopt;
+    return valueFromTable(kKindNames, name);
 }
 
 QString AuthSpec::apiKeyLocationName(ApiKeyLocation location)

@@ -1,5 +1,7 @@
 #include "http/RequestSpec.h"
 
+#include "core/NameTable.h"
+
 #include <array>
 #include <utility>
 
@@ -30,22 +32,12 @@ bool isTchar(QChar c)
 
 QString RequestBody::kindName(Kind kind)
 {
-    for (const auto& [k, name] : kBodyKindNames) {
-        if (k == kind) {
-            return QString::fromUtf16(name);
-        }
-    }
-    return {};
+    return nameFromTable(kBodyKindNames, kind);
 }
 
 std::optional<RequestBody::Kind> RequestBody::kindFromName(QStringView name)
 {
-    for (const auto& [k, n] : kBodyKindNames) {
-        if (name.compare(QStringView(n), Qt::CaseInsensitive) == 0) {
-            return k;
-        }
-    }
-    return std::nullopt;
+    return valueFromTable(kBodyKindNames, name);
 }
 
 bool RequestSpec::isValidMethod(QStringView method)

@@ -1,5 +1,7 @@
 #include "http/ResponseRecord.h"
 
+#include "core/NameTable.h"
+
 #include <QFile>
 
 #include <array>
@@ -60,12 +62,7 @@ QString ResponseRecord::errorKindName(ErrorKind kind)
         {ErrorKind::Canceled, u"canceled"},
         {ErrorKind::Other, u"other"},
     }};
-    for (const auto& [k, name] : names) {
-        if (k == kind) {
-            return QString::fromUtf16(name);
-        }
-    }
-    return {};
+    return nameFromTable(names, kind);
 }
 
 bool operator==(const ResponseRecord& a, const ResponseRecord& b)
