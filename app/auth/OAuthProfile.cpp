@@ -1,8 +1,11 @@
 #include "auth/OAuthProfile.h"
 
+#include "core/NameTable.h"
+
 #include <QJsonArray>
 
 #include <algorithm>
+#include <array>
 
 namespace tb {
 
@@ -46,18 +49,28 @@ std::optional<OAuthProfile::Params> paramsFromJson(const QJsonValue& value, QStr
     return params;
 }
 
-struct GrantName
-{
-    OAuthProfile::GrantType grant;
-    const char16_t* name;
-};
-constexpr GrantName grantNames[] = {
+constexpr std::array<std::pair<OAuthProfile::GrantType, const char16_t*>, 5> grantNames{{
     {OAuthProfile::GrantType::AuthorizationCode, u"authorization_code"},
     {OAuthProfile::GrantType::ClientCredentials, u"client_credentials"},
     {OAuthProfile::GrantType::Password, u"password"},
     {OAuthProfile::GrantType::DeviceCode, u"device_code"},
     {OAuthProfile::GrantType::RefreshToken, u"refresh_token"},
-};
+}};
+constexpr std::array<std::pair<OAuthProfile::ClientAuth, const char16_t*>, 5> clientAuthNames{{
+    {OAuthProfile::ClientAuth::Basic, u"basic"},
+    {OAuthProfile::ClientAuth::Body, u"post"},
+    {OAuthProfile::ClientAuth::Basic, u"client_secret_basic"},
+    {OAuthProfile::ClientAuth::Body, u"client_secret_post"},
+    {OAuthProfile::ClientAuth::Body, u"body"},
+}};
+// Other spellings people use: RFC 8628's URN, short forms.
+constexpr std::array<std::pair<OAuthProfile::GrantType, const char16_t*>, 5> grantAliases{{
+    {OAuthProfile::GrantType::DeviceCode, u"urn:ietf:params:oauth:grant_type:device_code"},
+    {OAuthProfile::GrantType::DeviceCode, u"device"},
+    {OAuthProfile::GrantType::AuthorizationCode, u"code"},
+    {OAuthProfile::GrantType::AuthorizationCode, u"auth_code"},
+    {OAuthProfile::GrantType::RefreshToken, u"refresh"},
+}};
 
 // Field names that would hold a secret value; a profile file must carry references instead.
 constexpr const char16_t* secretValueKeys[] = {u"clientSecret",  u"client_secret", u"password",    u"refreshToken",
@@ -67,43 +80,25 @@ constexpr const char16_t* secretValueKeys[] = {u"clientSecret",  u"client_secret
 
 QString OAuthProfile::grantTypeName(GrantType grant)
 {
-    for (const auto& g : grantNames) {
-        if (g.grant == grant)
-            return QString::fromUtf16(g.name);
-    }
-    return {};
+    return nameFromTable(grantNames, grant);
 }
 
 std::optional<OAuthProfile::GrantType> OAuthProfile::grantTypeFromName(const QString& name)
 {
-    const QString n = name.trimmed().toLower().replace(QLatin1Char('-'), QLatin1Char('_'));
-    for (const auto& g : grantNames) {
-        if (n == QString::fromUtf16(g.name))
-            return g.grant;
-    }
-    // Common spellings: RFC 8628's URN, and short forms.
-    if (n == u"urn:ietf:params:oauth:grant_type:device_code" || n == u"device")
-        return GrantType::DeviceCode;
-    if (n == u"code" || n == u"auth_code")
-        return GrantType::AuthorizationCode;
-    if (n == u"refresh")
-        return GrantType::RefreshToken;
-    return std::nullopt;
+    const QString n = name.trimmed().replace(QLatin1Char('-'), QLatin1Char('_'));
+    if (auto grant = valueFromTable(grantNames, n))
+        return grant;
+    return valueFromTable(grantAliases, n);
 }
 
 QString OAuthProfile::clientAuthName(ClientAuth auth)
 {
-    return auth == ClientAuth::Basic ? QStringLiteral("basic") : QStringLiteral("post");
+    return nameFromTable(clientAuthNames, auth);
 }
 
 std::optional<OAuthProfile::ClientAuth> OAuthProfile::clientAuthFromName(const QString& name)
 {
-    const QString n = name.trimmed().toLower();
-    if (n == u"basic" || n == u"client_secret_basic")
-        return ClientAuth::Basic;
-    if (n == u"post" || n == u"body" || n == u"client_secret_post")
-        return ClientAuth::Body;
-    return std::nullopt;
+    return valueFromTable(clientAuthNames, name.trimmed());
 }
 
 QJsonObject OAuthProfile::toJson() const
