@@ -309,6 +309,19 @@ SecretResult VaultFile::read(const QString& key)
 
 SecretResult VaultFile::write(const QString& key, const QByteArray& value)
 {
+    return mutate([&key, &value](QMap<QString, QByteArray>& entries) {
+        entries.insert(key, value);
+        return true;
+    });
+}
+
+SecretResult VaultFile::remove(const QString& key)
+{
+    return mutate([&key](QMap<QString, QByteArray>& entries) { return entries.remove(key) > 0; });
+}
+
+SecretResult VaultFile::mutate(const std::function<bool(QMap<QString, QByteArray>&)>& change)
+{
     QMutexLocker locker(&m_mutex);
     // Another process (the GUI and the CLI) may write the vault too: one writer at a time, each starting from the
     // file's current contents.
@@ -318,24 +331,8 @@ SecretResult VaultFile::write(const QString& key, const QByteArray& value)
     if (const QString error = load(); !error.isEmpty())
         return SecretResult::failure(error);
     QMap<QString, QByteArray> entries = m_entries;
-    entries.insert(key, value);
-    if (const QString error = save(entries); !error.isEmpty())
-        return SecretResult::failure(error);
-    return SecretResult::success();
-}
-
-SecretResult VaultFile::remove(const QString& key)
-{
-    QMutexLocker locker(&m_mutex);
-    QLockFile lock(m_path + QStringLiteral(".lock"));
-    if (const QString error = lockForWriting(lock); !error.isEmpty())
-        return SecretResult::failure(error);
-    if (const QString error = load(); !error.isEmpty())
-        return SecretResult::failure(error);
-    if (!m_entries.contains(key))
+    if (!change(entries))
         return SecretResult::success();
-    QMap<QString, QByteArray> entries = m_entries;
-    entries.remove(key);
     if (const QString error = save(entries); !error.isEmpty())
         return SecretResult::failure(error);
     return SecretResult::success();

@@ -8,6 +8,8 @@
 #include <QMutex>
 #include <QString>
 
+#include <functional>
+
 namespace tb {
 
 // scrypt cost parameters of a vault (N = 2^logN).
@@ -51,6 +53,8 @@ private:
     QString load();
     QString save(const QMap<QString, QByteArray>& entries);
     void clearEntries();
+    // Loads, applies `change` to a copy of the entries, saves when it returns true.
+    SecretResult mutate(const std::function<bool(QMap<QString, QByteArray>&)>& change);
     QString lockForWriting(QLockFile& lock) const;
 
     QMutex m_mutex;

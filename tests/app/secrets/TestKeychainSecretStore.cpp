@@ -1,6 +1,8 @@
 #include "secrets/KeychainSecretStore.h"
+#include "support/Await.h"
 
 #include <QProcessEnvironment>
+
 #include <QTest>
 #include <QUuid>
 
@@ -22,13 +24,10 @@ private:
     // A service of its own per run, so runs never see each other's entries.
     const QString m_service = QStringLiteral("tokenbench-test-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
 
-    SecretResult wait(const std::function<void(QObject*, SecretStore::Callback)>& call)
+    SecretResult wait(const std::function<void(QObject*, tb::SecretStore::Callback)>& call)
     {
-        std::optional<SecretResult> result;
-        call(this, [&](const SecretResult& r) { result = r; });
-        if (!QTest::qWaitFor([&] { return result.has_value(); }, 20'000))
-            return SecretResult::failure(QStringLiteral("timed out"));
-        return *result;
+        const auto result = tb::test::await<SecretResult>([&](auto done) { call(this, done); });
+        return result.value_or(SecretResult::failure(QStringLiteral("timed out")));
     }
     // What QtKeychain holds under `key`, bypassing our layout.
     std::optional<QByteArray> rawEntry(const QString& key)

@@ -1,7 +1,9 @@
 #include "secrets/VaultSecretStore.h"
+#include "support/Await.h"
 
 #include <QFile>
 #include <QTemporaryDir>
+
 #include <QTest>
 
 #include <optional>
@@ -18,13 +20,10 @@ private:
 
     QString path() const { return m_dir.filePath(QStringLiteral("sub/secrets.vault")); }
 
-    SecretResult wait(const std::function<void(QObject*, VaultSecretStore::Callback)>& call)
+    SecretResult wait(const std::function<void(QObject*, tb::SecretStore::Callback)>& call)
     {
-        std::optional<SecretResult> result;
-        call(this, [&](const SecretResult& r) { result = r; });
-        if (!QTest::qWaitFor([&] { return result.has_value(); }, 20'000))
-            return SecretResult::failure(QStringLiteral("timed out"));
-        return *result;
+        const auto result = tb::test::await<SecretResult>([&](auto done) { call(this, done); });
+        return result.value_or(SecretResult::failure(QStringLiteral("timed out")));
     }
     SecretResult write(VaultSecretStore& store, const QString& key, const QByteArray& value)
     {
