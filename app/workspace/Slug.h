@@ -1,0 +1,18 @@
+#pragma once
+
+#include <QSet>
+#include <QString>
+
+namespace tb {
+
+// File and folder names made from display names: lower case ASCII letters, digits and '-', readable in a shell and
+// the same on every file system.
+class Slug
+{
+public:
+    static QString fromName(const QString& name, const QString& fallback = QStringLiteral("untitled"));
+    // fromName(), then "-2", "-3", ... until it is not in taken; adds the result to taken.
+    static QString unique(const QString& wanted, QSet<QString>& taken);
+};
+
+} // namespace tb
