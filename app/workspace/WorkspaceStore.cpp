@@ -1,5 +1,6 @@
 #include "workspace/WorkspaceStore.h"
 
+#include "secrets/SecretStore.h"
 #include "workspace/JsonFile.h"
 #include "workspace/SecretExtractor.h"
 #include "workspace/Slug.h"
@@ -433,7 +434,7 @@ WorkspaceStore::SaveResult WorkspaceStore::save(const QString& dir, Workspace& w
 
 QString WorkspaceStore::secretRef(const Workspace& workspace, const QString& scope, const QString& key)
 {
-    return QStringLiteral("tokenbench/%1/%2/%3").arg(workspace.id, scope, key);
+    return SecretStore::keyFor(workspace.id, scope, key);
 }
 
 } // namespace tb

@@ -46,7 +46,7 @@ public:
     // whose bytes differ. Refuses to touch a folder whose manifest says a newer format.
     static SaveResult save(const QString& dir, Workspace& workspace);
 
-    // The reference under which a secret variable is stored: tokenbench/<workspace id>/<scope>/<key>.
+    // The SecretStore key of a secret variable: SecretStore::keyFor(workspace id, scope, key).
     static QString secretRef(const Workspace& workspace, const QString& scope, const QString& key);
 };
 
