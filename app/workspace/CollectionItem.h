@@ -23,7 +23,11 @@ struct Scripts
 // A node of a collection: a folder (children, its own auth and variables) or a saved request.
 struct CollectionItem
 {
-    enum class Kind { Folder, Request };
+    enum class Kind
+    {
+        Folder,
+        Request
+    };
 
     Kind kind = Kind::Request;
     QString name;

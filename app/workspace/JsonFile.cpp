@@ -17,11 +17,10 @@ namespace {
 
 // Keys a reader looks for first, in the order they read best. Anything else follows alphabetically.
 constexpr const char16_t* kKeyOrder[] = {
-    u"formatVersion", u"id",        u"name",      u"key",          u"value",      u"type",       u"secret",
-    u"enabled",       u"description", u"method",  u"url",          u"query",      u"headers",    u"body",
-    u"mode",          u"contentType", u"text",    u"fields",       u"parts",      u"file",       u"auth",
-    u"location",      u"token",       u"username", u"password",    u"profile",    u"options",    u"variables",
-    u"scripts",       u"order",
+    u"formatVersion", u"id",      u"name",    u"key",       u"value",   u"type",     u"secret", u"enabled",
+    u"description",   u"method",  u"url",     u"query",     u"headers", u"body",     u"mode",   u"contentType",
+    u"text",          u"fields",  u"parts",   u"file",      u"auth",    u"location", u"token",  u"username",
+    u"password",      u"profile", u"options", u"variables", u"scripts", u"order",
 };
 
 int keyRank(const QString& key)

@@ -22,7 +22,12 @@ public:
         std::optional<FileIssue> issue; // set when the file cannot be read or parsed
     };
 
-    enum class WriteOutcome { Unchanged, Written, Failed };
+    enum class WriteOutcome
+    {
+        Unchanged,
+        Written,
+        Failed
+    };
     struct WriteResult
     {
         WriteOutcome outcome = WriteOutcome::Failed;

@@ -7,8 +7,7 @@ namespace tb {
 OpenWorkspace::OpenWorkspace(QObject* parent) : QObject(parent)
 {
     connect(&m_load, &QFutureWatcher<WorkspaceStore::LoadResult>::finished, this, &OpenWorkspace::finishLoad);
-    connect(&m_watcher, &WorkspaceWatcher::changedOnDisk, this,
-            [this](const QStringList& paths) { startLoad(paths); });
+    connect(&m_watcher, &WorkspaceWatcher::changedOnDisk, this, [this](const QStringList& paths) { startLoad(paths); });
 }
 
 OpenWorkspace::~OpenWorkspace()

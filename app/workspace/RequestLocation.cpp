@@ -1,25 +1,8 @@
 #include "workspace/RequestLocation.h"
 
+#include "workspace/Slug.h"
+
 namespace tb {
-
-namespace {
-
-const CollectionItem* findChild(const std::vector<CollectionItem>& items, const QString& part)
-{
-    for (const CollectionItem& item : items) {
-        if (item.slug == part) {
-            return &item;
-        }
-    }
-    for (const CollectionItem& item : items) {
-        if (item.name.compare(part, Qt::CaseInsensitive) == 0) {
-            return &item;
-        }
-    }
-    return nullptr;
-}
-
-} // namespace
 
 std::optional<RequestLocation> RequestLocation::find(const Workspace& workspace, const QString& path, QString* error)
 {
@@ -40,7 +23,7 @@ std::optional<RequestLocation> RequestLocation::find(const Workspace& workspace,
     }
     const std::vector<CollectionItem>* items = &location.collection->items;
     for (qsizetype i = 1; i < parts.size(); ++i) {
-        const CollectionItem* item = findChild(*items, parts.at(i));
+        const CollectionItem* item = Slug::find(*items, parts.at(i));
         if (!item) {
             return fail(QStringLiteral("no \"%1\" in %2").arg(parts.at(i), parts.mid(0, i).join(u'/')));
         }

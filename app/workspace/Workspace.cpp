@@ -1,40 +1,22 @@
 #include "workspace/Workspace.h"
 
+#include "workspace/Slug.h"
+
 namespace tb {
-
-namespace {
-
-template<typename List>
-auto findByNameOrSlug(const List& list, QStringView nameOrSlug) -> decltype(&*list.begin())
-{
-    for (const auto& entry : list) {
-        if (entry.slug == nameOrSlug) {
-            return &entry;
-        }
-    }
-    for (const auto& entry : list) {
-        if (entry.name.compare(nameOrSlug, Qt::CaseInsensitive) == 0) {
-            return &entry;
-        }
-    }
-    return nullptr;
-}
-
-} // namespace
 
 const Environment* Workspace::environment(QStringView nameOrSlug) const
 {
-    return findByNameOrSlug(environments, nameOrSlug);
+    return Slug::find(environments, nameOrSlug);
 }
 
 const Collection* Workspace::collection(QStringView nameOrSlug) const
 {
-    return findByNameOrSlug(collections, nameOrSlug);
+    return Slug::find(collections, nameOrSlug);
 }
 
 const AuthProfileFile* Workspace::authProfile(QStringView nameOrSlug) const
 {
-    return findByNameOrSlug(authProfiles, nameOrSlug);
+    return Slug::find(authProfiles, nameOrSlug);
 }
 
 } // namespace tb

@@ -85,7 +85,8 @@ AuthSpec WorkspaceCodec::authFromJson(const QJsonObject& json, QStringList& prob
     if (json.contains(u"location")) {
         const auto location = AuthSpec::apiKeyLocationFromName(str(json, u"location"));
         if (!location) {
-            problems << QStringLiteral("unknown api key location \"%1\" (treated as header)").arg(str(json, u"location"));
+            problems
+                << QStringLiteral("unknown api key location \"%1\" (treated as header)").arg(str(json, u"location"));
         }
         auth.apiKeyLocation = location.value_or(AuthSpec::ApiKeyLocation::Header);
     }

@@ -92,8 +92,8 @@ public:
             if (QFileInfo::exists(requestPath)) {
                 if (auto json = readObject(requestPath)) {
                     QStringList problems;
-                    CollectionItem item =
-                        WorkspaceCodec::requestFromJson(WorkspaceMigrations::migrateRequest(*json, m_version), problems);
+                    CollectionItem item = WorkspaceCodec::requestFromJson(
+                        WorkspaceMigrations::migrateRequest(*json, m_version), problems);
                     report(requestPath, problems);
                     item.slug = slug;
                     if (item.name.isEmpty()) {
@@ -108,8 +108,8 @@ public:
                     folder.kind = CollectionItem::Kind::Folder;
                     folder.slug = slug;
                     QStringList problems;
-                    readContainer(*json, folder.name, folder.description, folder.auth, folder.variables,
-                                  folder.scripts, problems);
+                    readContainer(*json, folder.name, folder.description, folder.auth, folder.variables, folder.scripts,
+                                  problems);
                     report(path, problems);
                     if (folder.name.isEmpty()) {
                         folder.name = slug;
@@ -145,8 +145,7 @@ class Saver
 public:
     Saver(const QString& dir, Workspace& workspace, WorkspaceStore::SaveResult& result)
         : m_dir(dir), m_workspace(workspace), m_result(result)
-    {
-    }
+    {}
 
     bool write(const QString& path, const QJsonObject& json)
     {
@@ -200,8 +199,8 @@ public:
             if (!saveItems(folderDir, folderScope, item.children, childOrder)) {
                 return false;
             }
-            QJsonObject json = WorkspaceCodec::containerToJson(item.name, item.description, item.auth,
-                                                               item.variables, item.scripts);
+            QJsonObject json =
+                WorkspaceCodec::containerToJson(item.name, item.description, item.auth, item.variables, item.scripts);
             json.insert(u"order"_s, childOrder);
             m_expectedDirs.insert(QDir::cleanPath(folderDir));
             if (!write(QDir(folderDir).filePath(kFolderFile), json)) {
@@ -214,9 +213,8 @@ public:
     bool saveAll()
     {
         Workspace& ws = m_workspace;
-        QJsonObject manifest{{u"formatVersion"_s, WorkspaceMigrations::kCurrentVersion},
-                             {u"id"_s, ws.id},
-                             {u"name"_s, ws.name}};
+        QJsonObject manifest{
+            {u"formatVersion"_s, WorkspaceMigrations::kCurrentVersion}, {u"id"_s, ws.id}, {u"name"_s, ws.name}};
         if (!ws.defaultEnvironment.isEmpty()) {
             manifest.insert(u"defaultEnvironment"_s, ws.defaultEnvironment);
         }

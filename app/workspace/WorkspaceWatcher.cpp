@@ -4,6 +4,7 @@
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
+#include <QSet>
 
 namespace tb {
 
@@ -37,7 +38,8 @@ void WorkspaceWatcher::acknowledge()
     for (auto it = m_known.cbegin(); it != m_known.cend(); ++it) {
         paths << QDir(m_dir).filePath(it.key());
     }
-    const QStringList watched = m_watcher.files() + m_watcher.directories();
+    const QStringList watchedList = m_watcher.files() + m_watcher.directories();
+    const QSet<QString> watched(watchedList.begin(), watchedList.end());
     QStringList missing;
     for (const QString& path : paths) {
         if (!watched.contains(path)) {
@@ -70,7 +72,8 @@ QHash<QString, QByteArray> WorkspaceWatcher::snapshot(QStringList& dirs) const
         } else if (info.fileName().endsWith(u".json")) {
             QFile file(path);
             if (file.open(QIODevice::ReadOnly)) {
-                files.insert(root.relativeFilePath(path), QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha1));
+                files.insert(root.relativeFilePath(path),
+                             QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha1));
             }
         }
     }

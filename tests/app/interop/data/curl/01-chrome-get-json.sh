@@ -1,0 +1,11 @@
+curl 'https://api.github.com/repos/qt/qtbase/issues?state=open&per_page=5' \
+  -H 'accept: application/vnd.github+json' \
+  -H 'accept-language: en-GB,en;q=0.9' \
+  -H 'cache-control: no-cache' \
+  -H 'sec-ch-ua: "Chromium";v="124", "Google Chrome";v="124", "Not-A.Brand";v="99"' \
+  -H 'sec-ch-ua-mobile: ?0' \
+  -H 'sec-ch-ua-platform: "Linux"' \
+  -H 'sec-fetch-dest: empty' \
+  -H 'sec-fetch-mode: cors' \
+  -H 'sec-fetch-site: same-origin' \
+  -H 'user-agent: Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36'

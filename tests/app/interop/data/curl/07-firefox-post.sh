@@ -1,0 +1,1 @@
+curl 'https://www.example.com/api/comments' -X POST -H 'User-Agent: Mozilla/5.0 (X11; Linux x86_64; rv:125.0) Gecko/20100101 Firefox/125.0' -H 'Accept: application/json' -H 'Content-Type: application/json' -H 'Origin: https://www.example.com' -H 'Connection: keep-alive' --data-raw '{"post":42,"body":"Nice article!"}'

@@ -1,0 +1,1 @@
+curl 'https://www.example.com/api/comments/981' -X DELETE -H 'User-Agent: Mozilla/5.0 (X11; Linux x86_64; rv:125.0) Gecko/20100101 Firefox/125.0' -H 'Accept: */*' -H 'X-Requested-With: XMLHttpRequest' -H 'Cookie: session=abc123def456'

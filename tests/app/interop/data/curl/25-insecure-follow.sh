@@ -1,0 +1,1 @@
+curl -kL --max-redirs 5 https://self-signed.badssl.com/

@@ -1,0 +1,1 @@
+curl -G 'https://api.example.com/search' --data-urlencode 'q=hello world & friends' --data-urlencode 'lang=en'

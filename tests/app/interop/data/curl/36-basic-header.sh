@@ -1,0 +1,1 @@
+curl -H 'Authorization: Basic YWxhZGRpbjpvcGVuc2VzYW1l' https://api.example.com/private

@@ -1,0 +1,1 @@
+curl -X PATCH --data-ascii 'first_name=Ada&last_name=Lovelace' https://api.example.com/people/1815
