@@ -37,13 +37,44 @@ function(tb_roff_verbatim text out)
     set(${out} "${text}" PARENT_SCOPE)
 endfunction()
 
+# Run the program by its name through PATH: QCommandLineParser prints argv[0] in the usage line, and the page
+# must say "tokenbench-server", not the build tree's path.
+get_filename_component(program_dir "${PROGRAM}" DIRECTORY)
+set(ENV{PATH} "${program_dir}:$ENV{PATH}")
+set(PROGRAM "${NAME}")
+
 execute_process(COMMAND "${PROGRAM}" --help OUTPUT_VARIABLE top_help RESULT_VARIABLE rc)
 if(NOT rc EQUAL 0)
     message(FATAL_ERROR "${PROGRAM} --help failed (${rc})")
 endif()
 
 set(include_file "${out_dir}/${NAME}.h2m")
-file(READ "${INCLUDE}" include_text)
+
+# The description (between the usage line and "Options:") replaces help2man's own reading of it, which reflows
+# indented blocks such as a list of admin commands: plain paragraphs stay text, indented ones stay verbatim.
+string(FIND "${top_help}" "\n" usage_end)
+math(EXPR usage_end "${usage_end} + 1")
+string(SUBSTRING "${top_help}" ${usage_end} -1 description)
+string(FIND "${description}" "\nOptions:\n" options_at)
+if(options_at GREATER_EQUAL 0)
+    string(SUBSTRING "${description}" 0 ${options_at} description)
+endif()
+string(STRIP "${description}" description)
+string(REPLACE ";" "\\;" description "${description}")
+string(REGEX REPLACE "\n[ \t]*\n" ";" paragraphs "${description}")
+# NAME from the file name, not from --version (the GUI calls itself "Tokenbench" there).
+set(include_text "[=NAME]\n${NAME} \\- ${SUMMARY}\n[=DESCRIPTION]\n")
+foreach(paragraph IN LISTS paragraphs)
+    tb_roff_verbatim("${paragraph}" roff)
+    if(paragraph MATCHES "\n[ \t]")
+        string(APPEND include_text ".PP\n.nf\n${roff}\n.fi\n")
+    else()
+        string(APPEND include_text ".PP\n${roff}\n")
+    endif()
+endforeach()
+file(READ "${INCLUDE}" static_text)
+string(REPLACE "[>DESCRIPTION]\n" "" static_text "${static_text}")
+string(APPEND include_text "${static_text}")
 
 set(commands "")
 foreach(sub IN LISTS SUBCOMMANDS)
@@ -60,7 +91,7 @@ endif()
 file(WRITE "${include_file}" "${include_text}")
 
 set(page "${out_dir}/${NAME}.1")
-execute_process(COMMAND "${HELP2MAN}" --no-info --no-discard-stderr --name "${SUMMARY}" --include "${include_file}"
+execute_process(COMMAND "${HELP2MAN}" --no-info --no-discard-stderr --include "${include_file}"
                         --output "${page}" "${PROGRAM}"
                 RESULT_VARIABLE rc)
 if(NOT rc EQUAL 0)

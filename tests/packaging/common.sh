@@ -1,8 +1,8 @@
 # Shared by the packaging test scripts: arguments, results, and the options a program's --help lists.
 # Usage in a script: source common.sh "$@"  (SOURCE_DIR BINARY_DIR VERSION SANITIZE [more])
 export LC_ALL=C
-SOURCE_DIR="$1"
-BINARY_DIR="$2"
+SOURCE_DIR="$(cd "$1" && pwd)"
+BINARY_DIR="$(cd "$2" && pwd)"
 VERSION="$3"
 SANITIZE="$4"
 TEST_NAME="$(basename "$0")"
