@@ -1,17 +1,97 @@
 #pragma once
 
+#include "http/RequestSpec.h"
+#include "http/VariableResolver.h"
+
 #include <QMainWindow>
+#include <QMessageBox>
+
+#include <functional>
+#include <memory>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QSettings;
+class QTabWidget;
+class QTreeWidget;
 
 namespace tb::ui {
 
+class RequestTab;
+
+// The main window: workspace, environments and history on the left, request tabs in the centre, docks for the
+// token manager and the local server, and the status bar. It wires engine objects to views; it does no HTTP,
+// OAuth or storage itself.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
-    explicit MainWindow(QWidget* parent = nullptr);
+    struct Options
+    {
+        QString workspaceDir; // --workspace; empty: the default workspace
+        QString settingsPath; // an INI file; empty: the platform's settings (tests pass a temporary file)
+    };
+
+    explicit MainWindow(const Options& options = {}, QWidget* parent = nullptr);
     ~MainWindow() override;
+
+    // Asked before a tab with unsaved changes closes: Save, Discard or Cancel. Tests replace the dialog.
+    using UnsavedPrompt = std::function<QMessageBox::StandardButton(const QString& title)>;
+    void setUnsavedPrompt(UnsavedPrompt prompt) { m_unsavedPrompt = std::move(prompt); }
+
+    RequestTab* currentTab() const;
+    RequestTab* openRequest(const QString& title, const RequestSpec& spec);
+    bool closeTab(int index);
+    int tabCount() const;
+    VariableResolver& variables() { return m_variables; }
+    // Variables changed (environment switched or edited): recolour the URL lines.
+    void variablesChanged();
+
+public slots:
+    void newRequest();
+    void saveCurrent();
+    void closeCurrentTab();
+    void sendCurrent();
+    void cancelCurrent();
+    void showCommandPalette();
+
+signals:
+    // The main window has painted once (for --exit-after-startup and start-up measurements).
+    void firstPainted();
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+    bool event(QEvent* event) override;
+
+private:
+    void createActions();
+    void createLeftPanel();
+    void createStatusBar();
+    void updateTabTitle(RequestTab* tab);
+    void saveTabs();
+    void restoreTabs();
+    QAction* addAction(QMenu* menu, const QString& text, const QString& objectName, const QKeySequence& shortcut,
+                       void (MainWindow::*slot)());
+
+    Options m_options;
+    std::unique_ptr<QSettings> m_settings;
+    VariableResolver m_variables;
+    UnsavedPrompt m_unsavedPrompt;
+    bool m_painted = false;
+    QList<QAction*> m_commands;
+
+    QTabWidget* m_tabWidget;
+    QComboBox* m_environmentComboBox;
+    QTreeWidget* m_workspaceTreeWidget;
+    QLineEdit* m_historySearchLineEdit;
+    QListWidget* m_historyListWidget;
+    QLabel* m_environmentStatusLabel;
+    QLabel* m_secretStoreStatusLabel;
+    QLabel* m_serverStatusLabel;
 };
 
 } // namespace tb::ui

@@ -11,6 +11,7 @@ int main(int argc, char* argv[])
     QApplication::setApplicationName(QStringLiteral("Tokenbench"));
     QApplication::setOrganizationName(QStringLiteral("Tokenbench"));
     QApplication::setApplicationVersion(tb::versionString());
+    QApplication::setDesktopFileName(QStringLiteral("tokenbench"));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Tokenbench: API tester and OAuth 2.0 token manager."));
@@ -18,12 +19,19 @@ int main(int argc, char* argv[])
     parser.addVersionOption();
     const QCommandLineOption exitAfterStartup(QStringLiteral("exit-after-startup"),
                                               QStringLiteral("Quit right after the main window's first paint."));
+    const QCommandLineOption workspace(QStringLiteral("workspace"), QStringLiteral("Open the workspace in DIR."),
+                                       QStringLiteral("DIR"));
+    const QCommandLineOption settings(QStringLiteral("settings"),
+                                      QStringLiteral("Keep settings in this INI file instead of the default place."),
+                                      QStringLiteral("FILE"));
     parser.addOption(exitAfterStartup);
+    parser.addOption(workspace);
+    parser.addOption(settings);
     parser.process(app);
 
-    tb::ui::MainWindow window;
-    window.show();
+    tb::ui::MainWindow window({parser.value(workspace), parser.value(settings)});
     if (parser.isSet(exitAfterStartup))
-        QTimer::singleShot(0, &app, &QApplication::quit);
+        QObject::connect(&window, &tb::ui::MainWindow::firstPainted, &app, &QApplication::quit, Qt::QueuedConnection);
+    window.show();
     return app.exec();
 }

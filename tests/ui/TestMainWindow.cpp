@@ -1,0 +1,166 @@
+#include "MainWindow.h"
+#include "RequestTab.h"
+#include "request/KeyValueModel.h"
+#include "request/KeyValueTable.h"
+#include "request/RequestEditor.h"
+#include "request/VariableLineEdit.h"
+
+#include <QComboBox>
+#include <QDialog>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+using tb::ui::MainWindow;
+using tb::ui::RequestTab;
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<MainWindow> makeWindow()
+    {
+        auto window = std::make_unique<MainWindow>(MainWindow::Options{{}, m_dir.filePath(u"settings.ini"_qs)});
+        window->show();
+        [&] { QVERIFY(QTest::qWaitForWindowExposed(window.get())); }();
+        return window;
+    }
+    QTabWidget* tabs(MainWindow* window) { return window->findChild<QTabWidget*>(u"requestTabWidget"_qs); }
+
+    QTemporaryDir m_dir;
+
+private slots:
+    void init() { QFile::remove(m_dir.filePath(u"settings.ini"_qs)); }
+
+    void paintsOnceAtStartup()
+    {
+        MainWindow window({{}, m_dir.filePath(u"settings.ini"_qs)});
+        QSignalSpy painted(&window, &MainWindow::firstPainted);
+        window.show();
+        QTRY_COMPARE(painted.count(), 1);
+        window.update();
+        QTest::qWait(20);
+        QCOMPARE(painted.count(), 1);
+    }
+
+    void keepsParamsAndUrlInStep()
+    {
+        auto window = makeWindow();
+        auto* url = window->findChild<QLineEdit*>(u"urlLineEdit"_qs);
+        auto* params = window->findChild<tb::ui::KeyValueTable*>(u"paramsTableView"_qs);
+        QTest::keyClicks(url, u"https://example.org/users?page=2&q=x"_qs);
+        auto rows = params->rowModel()->rows();
+        QCOMPARE(rows.size(), 2);
+        QCOMPARE(rows[1].name, u"q"_qs);
+        // Editing the table rewrites the URL; unchecking a row drops it from the URL but keeps it in the table.
+        params->rowModel()->setData(params->rowModel()->index(0, 1), u"3"_qs, Qt::EditRole);
+        QCOMPARE(url->text(), u"https://example.org/users?page=3&q=x"_qs);
+        params->rowModel()->setData(params->rowModel()->index(1, 0), Qt::Unchecked, Qt::CheckStateRole);
+        QCOMPARE(url->text(), u"https://example.org/users?page=3"_qs);
+        QCOMPARE(params->rowModel()->rows().size(), 2);
+        const tb::RequestSpec spec = window->currentTab()->editor()->spec();
+        QCOMPARE(spec.url, u"https://example.org/users?page=3"_qs);
+        QCOMPARE(spec.queryParams.size(), 1);
+        QVERIFY(!spec.queryParams[0].enabled);
+    }
+
+    void highlightsVariablesAndShowsTheirValues()
+    {
+        auto window = makeWindow();
+        window->variables().setLayer(tb::VariableResolver::environmentLayer(),
+                                     {{u"host"_qs, u"127.0.0.1:8000"_qs}, {u"base"_qs, u"http://{{host}}"_qs}});
+        window->variablesChanged();
+        auto* url = window->findChild<tb::ui::VariableLineEdit*>(u"urlLineEdit"_qs);
+        QTest::keyClicks(url, u"{{base}}/api/{{ missing }}"_qs);
+        QCOMPARE(url->unknownVariables(), QStringList{u"missing"_qs});
+        QVERIFY(url->accessibleDescription().contains(u"missing"));
+        QCOMPARE(url->variableToolTipAt(2), u"base = http://127.0.0.1:8000 (from environment)"_qs);
+        QVERIFY(url->variableToolTipAt(16).contains(u"unknown variable"));
+        QVERIFY(url->variableToolTipAt(10).isEmpty());
+    }
+
+    void asksBeforeClosingUnsavedChanges()
+    {
+        auto window = makeWindow();
+        QStringList asked;
+        QMessageBox::StandardButton answer = QMessageBox::Cancel;
+        window->setUnsavedPrompt([&](const QString& title) {
+            asked << title;
+            return answer;
+        });
+        auto* url = window->findChild<QLineEdit*>(u"urlLineEdit"_qs);
+        QTest::keyClicks(url, u"https://example.org"_qs);
+        QVERIFY(window->currentTab()->isDirty());
+        QVERIFY(tabs(window.get())->tabText(0).startsWith(u"●"));
+
+        QTest::keySequence(window.get(), QKeySequence(Qt::CTRL | Qt::Key_W));
+        QCOMPARE(asked.size(), 1);
+        QCOMPARE(window->tabCount(), 1); // Cancel keeps it
+
+        QTest::keySequence(window.get(), QKeySequence::Save);
+        QVERIFY(!window->currentTab()->isDirty());
+        QVERIFY(!tabs(window.get())->tabText(0).startsWith(u"●"));
+        QTest::keyClick(url, Qt::Key_X);
+        answer = QMessageBox::Discard;
+        QTest::keySequence(window.get(), QKeySequence(Qt::CTRL | Qt::Key_W));
+        QCOMPARE(asked.size(), 2);
+        QTRY_COMPARE(window->tabCount(), 0);
+
+        window->newRequest();
+        QTest::keySequence(window.get(), QKeySequence(Qt::CTRL | Qt::Key_W)); // clean: no question
+        QCOMPARE(asked.size(), 2);
+    }
+
+    void restoresTabsAfterRestart()
+    {
+        {
+            auto window = makeWindow();
+            window->currentTab()->editor()->setSpec({});
+            auto* url = window->findChild<QLineEdit*>(u"urlLineEdit"_qs);
+            QTest::keyClicks(url, u"https://one.example/a?x=1"_qs);
+            window->saveCurrent();
+            RequestTab* second = window->openRequest(u"Second"_qs, {});
+            tb::RequestSpec spec;
+            spec.method = u"POST"_qs;
+            spec.url = u"https://two.example/b"_qs;
+            spec.headers = {{u"Authorization"_qs, u"Bearer sekrit-token-value"_qs, true},
+                            {u"X-Trace"_qs, u"1"_qs, true}};
+            second->editor()->setSpec(spec);
+            window->saveCurrent();
+            window->close();
+        }
+        QFile settings(m_dir.filePath(u"settings.ini"_qs));
+        QVERIFY(settings.open(QIODevice::ReadOnly));
+        QVERIFY(!settings.readAll().contains("sekrit")); // secrets never reach the settings file
+
+        auto window = makeWindow();
+        QCOMPARE(window->tabCount(), 2);
+        QCOMPARE(window->currentTab()->title(), u"Second"_qs);
+        const tb::RequestSpec restored = window->currentTab()->editor()->spec();
+        QCOMPARE(restored.method, u"POST"_qs);
+        QCOMPARE(restored.url, u"https://two.example/b"_qs);
+        QCOMPARE(restored.headers.size(), 2);
+        QCOMPARE(restored.headers[1].name, u"X-Trace"_qs);
+        tabs(window.get())->setCurrentIndex(0);
+        QCOMPARE(window->currentTab()->editor()->spec().url, u"https://one.example/a?x=1"_qs);
+    }
+
+    void runsCommandsFromThePalette()
+    {
+        auto window = makeWindow();
+        const int before = window->tabCount();
+        QTest::keySequence(window.get(), QKeySequence(Qt::CTRL | Qt::Key_K));
+        QDialog* palette = nullptr;
+        QTRY_VERIFY((palette = window->findChild<QDialog*>(u"commandPaletteDialog"_qs)) && palette->isVisible());
+        auto* filter = palette->findChild<QLineEdit*>(u"commandFilterLineEdit"_qs);
+        QTest::keyClicks(filter, u"new req"_qs);
+        QTest::keyClick(filter, Qt::Key_Return);
+        QCOMPARE(window->tabCount(), before + 1);
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "TestMainWindow.moc"
