@@ -5,11 +5,16 @@
 #include "http/Redactor.h"
 #include "request/RequestEditor.h"
 #include "request/VariableLineEdit.h"
+#include "response/ResponseBodyView.h"
+#include "response/ResponseView.h"
 
 #include <QAction>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QDir>
 #include <QDockWidget>
+#include <QElapsedTimer>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -23,6 +28,8 @@
 #include <QTabWidget>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+
+#include <cstdio>
 
 namespace tb::ui {
 
@@ -76,6 +83,13 @@ MainWindow::MainWindow(const Options& options, QWidget* parent) : QMainWindow(pa
     m_tabWidget->setDocumentMode(true);
     setCentralWidget(m_tabWidget);
     connect(m_tabWidget, &QTabWidget::tabCloseRequested, this, &MainWindow::closeTab);
+    connect(&m_executor, &HttpExecutor::finished, this, &MainWindow::responseArrived);
+    connect(&m_executor, &HttpExecutor::downloadProgress, this,
+            [this](HttpExecutor::RequestId id, qint64 received, qint64 total) {
+                const auto it = m_inFlight.find(id);
+                if (it != m_inFlight.end() && it->second)
+                    it->second->responseView()->setInProgress(received, total);
+            });
 
     createLeftPanel();
     createActions();
@@ -291,12 +305,66 @@ bool MainWindow::closeTab(int index)
     return true;
 }
 
+// The request path: resolve {{variables}} (an unknown one is shown, nothing is sent) -> HttpExecutor ->
+// the tab's response view and the history.
 void MainWindow::sendCurrent()
 {
-    // Wired to the engine's HttpExecutor in the send path.
+    RequestTab* tab = currentTab();
+    if (!tab)
+        return;
+    for (const auto& [id, owner] : m_inFlight)
+        if (owner == tab)
+            return; // already sending; Esc cancels
+    const VariableResolver::RequestResult resolved = m_variables.resolve(tab->editor()->spec());
+    if (!resolved.ok()) {
+        ResponseRecord record;
+        record.error = ResponseRecord::ErrorKind::UnresolvedVariable;
+        record.errorMessage = resolved.error->message();
+        tab->responseView()->setRecord(record);
+        return;
+    }
+    const HttpExecutor::RequestId id = m_executor.send(resolved.request);
+    m_inFlight[id] = tab; // finished() is always queued, so it cannot come before this
+    tab->editor()->setSending(true);
+    tab->responseView()->setInProgress(0, -1);
 }
 
-void MainWindow::cancelCurrent() {}
+void MainWindow::cancelCurrent()
+{
+    RequestTab* tab = currentTab();
+    for (const auto& [id, owner] : m_inFlight) {
+        if (owner == tab) {
+            m_executor.cancel(id); // finished() arrives before cancel() returns
+            return;
+        }
+    }
+}
+
+void MainWindow::responseArrived(HttpExecutor::RequestId id, const ResponseRecord& record)
+{
+    const auto it = m_inFlight.find(id);
+    if (it == m_inFlight.end())
+        return;
+    const QPointer<RequestTab> tab = it->second;
+    m_inFlight.erase(it);
+    if (tab) {
+        tab->editor()->setSending(false);
+        tab->responseView()->setRecord(record);
+    }
+    addToHistory(record);
+}
+
+void MainWindow::addToHistory(const ResponseRecord& record)
+{
+    Redactor redactor;
+    const SentRequest sent = redactor.redact(record.request);
+    const QString status = record.hasResponse() ? QString::number(record.status) : tr("error");
+    auto* item = new QListWidgetItem(
+        QStringLiteral("%1  %2  %3").arg(status, QString::fromUtf8(sent.method), sent.url.toString()));
+    item->setToolTip(record.hasResponse() ? tr("%1 ms").arg(qRound(record.totalMs)) : record.errorMessage);
+    m_historyListWidget->insertItem(0, item);
+    item->setHidden(!item->text().contains(m_historySearchLineEdit->text(), Qt::CaseInsensitive));
+}
 
 void MainWindow::showCommandPalette()
 {
@@ -371,6 +439,49 @@ bool MainWindow::event(QEvent* event)
         emit firstPainted();
     }
     return result;
+}
+
+} // namespace tb::ui
+
+namespace tb::ui {
+
+QStringList MainWindow::saveScreenshots(const QString& dir)
+{
+    QStringList saved;
+    const auto save = [&saved, &dir](QWidget* widget, const QString& name) {
+        const QString path = QDir(dir).filePath(name);
+        if (widget->grab().save(path))
+            saved << path;
+    };
+    save(this, QStringLiteral("main-window.png"));
+    return saved;
+}
+
+void MainWindow::benchmarkLoad(const QString& url)
+{
+    RequestSpec spec;
+    spec.url = url;
+    RequestTab* tab = openRequest(QStringLiteral("bench"), spec);
+    auto* clock = new QElapsedTimer;
+    clock->start();
+    ResponseBodyView* body = tab->responseView()->bodyView();
+    connect(body, &ResponseBodyView::bodyShown, this, [body, clock] {
+        if (body->body().isEmpty())
+            return; // the view was cleared for the new response
+        const qint64 ms = clock->elapsed();
+        delete clock;
+        QFile status(QStringLiteral("/proc/self/status"));
+        QByteArray peak = "?";
+        if (status.open(QIODevice::ReadOnly))
+            for (const QByteArray& line : status.readAll().split('\n'))
+                if (line.startsWith("VmHWM:"))
+                    peak = line.mid(6).trimmed().split(' ').value(0);
+        std::printf("shown_ms=%lld peak_rss_kb=%s body_bytes=%lld\n", ms, peak.constData(),
+                    qint64(body->body().size()));
+        std::fflush(stdout);
+        QCoreApplication::quit();
+    });
+    sendCurrent();
 }
 
 } // namespace tb::ui

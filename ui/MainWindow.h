@@ -1,12 +1,16 @@
 #pragma once
 
+#include "http/HttpExecutor.h"
 #include "http/RequestSpec.h"
 #include "http/VariableResolver.h"
 
 #include <QMainWindow>
 #include <QMessageBox>
 
+#include <QPointer>
+
 #include <functional>
+#include <map>
 #include <memory>
 
 class QComboBox;
@@ -50,6 +54,10 @@ public:
     VariableResolver& variables() { return m_variables; }
     // Variables changed (environment switched or edited): recolour the URL lines.
     void variablesChanged();
+    // Grabs the main window and each panel into PNG files in dir (scripts/screenshots).
+    QStringList saveScreenshots(const QString& dir);
+    // Sends GET url in a new tab and, once the body shows, prints "shown_ms=N peak_rss_kb=N" and quits.
+    void benchmarkLoad(const QString& url);
 
 public slots:
     void newRequest();
@@ -72,12 +80,16 @@ private:
     void createLeftPanel();
     void createStatusBar();
     void updateTabTitle(RequestTab* tab);
+    void responseArrived(HttpExecutor::RequestId id, const ResponseRecord& record);
+    void addToHistory(const ResponseRecord& record);
     void saveTabs();
     void restoreTabs();
     QAction* addAction(QMenu* menu, const QString& text, const QString& objectName, const QKeySequence& shortcut,
                        void (MainWindow::*slot)());
 
     Options m_options;
+    HttpExecutor m_executor;
+    std::map<HttpExecutor::RequestId, QPointer<RequestTab>> m_inFlight;
     std::unique_ptr<QSettings> m_settings;
     VariableResolver m_variables;
     UnsavedPrompt m_unsavedPrompt;

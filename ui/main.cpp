@@ -24,6 +24,16 @@ int main(int argc, char* argv[])
     const QCommandLineOption settings(QStringLiteral("settings"),
                                       QStringLiteral("Keep settings in this INI file instead of the default place."),
                                       QStringLiteral("FILE"));
+    // For scripts/screenshots: grab the windows into DIR once painted, then quit.
+    QCommandLineOption screenshots(QStringLiteral("screenshots"), QStringLiteral("Save screenshots into DIR."),
+                                   QStringLiteral("DIR"));
+    screenshots.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(screenshots);
+    // For bench/gui/run: send GET URL, print how long until the body shows and the peak RSS, then quit.
+    QCommandLineOption benchUrl(QStringLiteral("bench-url"), QStringLiteral("Benchmark loading URL."),
+                                QStringLiteral("URL"));
+    benchUrl.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(benchUrl);
     parser.addOption(exitAfterStartup);
     parser.addOption(workspace);
     parser.addOption(settings);
@@ -32,6 +42,19 @@ int main(int argc, char* argv[])
     tb::ui::MainWindow window({parser.value(workspace), parser.value(settings)});
     if (parser.isSet(exitAfterStartup))
         QObject::connect(&window, &tb::ui::MainWindow::firstPainted, &app, &QApplication::quit, Qt::QueuedConnection);
+    if (parser.isSet(screenshots)) {
+        const QString dir = parser.value(screenshots);
+        QObject::connect(&window, &tb::ui::MainWindow::firstPainted, &app, [&window, dir] {
+            // Let layouts settle and fonts load before grabbing.
+            QTimer::singleShot(500, &window, [&window, dir] {
+                window.saveScreenshots(dir);
+                QApplication::quit();
+            });
+        });
+    }
+    if (parser.isSet(benchUrl))
+        QObject::connect(&window, &tb::ui::MainWindow::firstPainted, &app,
+                         [&window, url = parser.value(benchUrl)] { window.benchmarkLoad(url); });
     window.show();
     return app.exec();
 }
