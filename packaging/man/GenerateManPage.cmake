@@ -1,9 +1,9 @@
 # Builds one manual page from a program's own --help, so the page always says what the program accepts.
-#   cmake -DPROGRAM=path -DNAME=tokenbench-cli -DSUMMARY="..." -DINCLUDE=static.h2m -DSUBCOMMANDS="send;token"
+#   cmake -DPROGRAM=path -DNAME=tokenbench-cli -DSUMMARY="..." -DINCLUDE=static.h2m
 #         -DEPOCH=seconds -DOUTPUT=tokenbench-cli.1.gz -P GenerateManPage.cmake
 # help2man writes the page from `PROGRAM --help` and `PROGRAM --version`; INCLUDE adds the hand-written
-# sections (exit status, files, examples). Each subcommand that answers `PROGRAM SUB --help` with its own
-# help gets a subsection under COMMANDS; one that does not (not built yet) is left out.
+# sections (environment, files, examples). Each command listed under "Commands:" in the help gets a subsection
+# under COMMANDS with its own `PROGRAM COMMAND --help`.
 cmake_minimum_required(VERSION 3.25)
 
 foreach(var PROGRAM NAME SUMMARY INCLUDE EPOCH OUTPUT)
@@ -55,10 +55,8 @@ set(include_file "${out_dir}/${NAME}.h2m")
 string(FIND "${top_help}" "\n" usage_end)
 math(EXPR usage_end "${usage_end} + 1")
 string(SUBSTRING "${top_help}" ${usage_end} -1 description)
-string(FIND "${description}" "\nOptions:\n" options_at)
-if(options_at GREATER_EQUAL 0)
-    string(SUBSTRING "${description}" 0 ${options_at} description)
-endif()
+# It ends at the first section heading ("Options:", "Commands:", "Exit codes:"), which help2man reads itself.
+string(REGEX REPLACE "\n[A-Z][A-Za-z ]*:\n.*$" "" description "\n${description}")
 string(STRIP "${description}" description)
 string(REPLACE ";" "\\;" description "${description}")
 string(REGEX REPLACE "\n[ \t]*\n" ";" paragraphs "${description}")
@@ -76,10 +74,21 @@ file(READ "${INCLUDE}" static_text)
 string(REPLACE "[>DESCRIPTION]\n" "" static_text "${static_text}")
 string(APPEND include_text "${static_text}")
 
+set(listed "")
+if(top_help MATCHES "\nCommands:\n(([ ]+[^\n]*\n)+)")
+    string(REGEX MATCHALL "\n[ ]+[a-z][a-z0-9-]*" listed "\n${CMAKE_MATCH_1}")
+    list(TRANSFORM listed STRIP)
+endif()
 set(commands "")
-foreach(sub IN LISTS SUBCOMMANDS)
+foreach(sub IN LISTS listed)
     execute_process(COMMAND "${PROGRAM}" ${sub} --help OUTPUT_VARIABLE sub_help ERROR_QUIET RESULT_VARIABLE rc)
     if(rc EQUAL 0 AND NOT sub_help STREQUAL top_help)
+        # The exit codes shared with the top-level help are in the page once.
+        string(FIND "${top_help}" "\nExit codes:\n" exit_at)
+        if(exit_at GREATER_EQUAL 0)
+            string(SUBSTRING "${top_help}" ${exit_at} -1 exit_codes)
+            string(REPLACE "${exit_codes}" "\n" sub_help "${sub_help}")
+        endif()
         tb_roff_verbatim("${sub_help}" sub_roff)
         string(APPEND commands ".SS \"${NAME} ${sub}\"\n.nf\n${sub_roff}.fi\n")
     endif()

@@ -40,16 +40,24 @@ need_tools() {
     [ "$FAILURES" -eq 0 ] || finish
 }
 
-# The options in a QCommandLineParser help text: every -x and --xyz in the option column of the lines that
-# start with two spaces and a dash (descriptions start further right), one per line, sorted.
+# The option column of a help text: on each line that starts with spaces and a dash (descriptions and their
+# continuation lines start with other characters), the text up to the first run of two spaces. This reads both
+# QCommandLineParser's layout ("  --port <PORT>  Port") and a hand-written one ("  -X, --request METHOD  any").
+option_column() { sed -nE 's/^ +(-[^ ].*)$/\1/p' | sed -E 's/ {2,}.*$//'; }
+# Every -x and --xyz named there, one per line, sorted.
 help_options() {
-    sed -nE 's/^  (-[^ ].*)$/\1/p' | sed -E 's/ {2,}.*$//' | grep -oE '(^|[ ,])--?[A-Za-z0-9][A-Za-z0-9-]*' |
-        sed -E 's/^[ ,]//' | sort -u
+    option_column | grep -oE '(^|[ ,])--?[A-Za-z0-9][A-Za-z0-9-]*' | sed -E 's/^[ ,]//' | sort -u
 }
-# The options among those that take a value (a <placeholder> follows them).
+# The options among those that take a value: something other than option names follows them in the column.
 help_valued_options() {
-    sed -nE 's/^  (-[^ ].*)$/\1/p' | sed -E 's/ {2,}.*$//' | grep '<' |
-        grep -oE '(^|[ ,])--?[A-Za-z0-9][A-Za-z0-9-]*' | sed -E 's/^[ ,]//' | sort -u
+    option_column | while IFS= read -r column; do
+        rest="$(sed -E 's/(^|[ ,]+)--?[A-Za-z0-9][A-Za-z0-9-]*//g; s/^[ ,]+//' <<<"$column")"
+        [ -n "$rest" ] && grep -oE '(^|[ ,])--?[A-Za-z0-9][A-Za-z0-9-]*' <<<"$column" | sed -E 's/^[ ,]//'
+    done | sort -u
+}
+# The commands a help text lists in a "Commands:" section (the first word of each indented line), sorted.
+help_commands() {
+    sed -n '/^Commands:$/,/^$/p' | sed -nE 's/^ +([a-z][a-z0-9-]*)( .*)?$/\1/p' | sort -u
 }
 # Sorted words, one per line.
 words_sorted() { tr -s ' \t\n' '\n' | sed '/^$/d' | sort -u; }
