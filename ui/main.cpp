@@ -3,6 +3,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 #include <QTimer>
 
 int main(int argc, char* argv[])
@@ -11,7 +12,10 @@ int main(int argc, char* argv[])
     QApplication::setApplicationName(QStringLiteral("Tokenbench"));
     QApplication::setOrganizationName(QStringLiteral("Tokenbench"));
     QApplication::setApplicationVersion(tb::versionString());
-    QApplication::setDesktopFileName(QStringLiteral("tokenbench"));
+    // The installed desktop entry (packaging/linux): Wayland compositors find the window's icon and name through it.
+    QApplication::setDesktopFileName(QStringLiteral("io.github.tokenbench.Tokenbench"));
+    // The icon the package installs in the hicolor theme, for window managers that do not read the desktop entry.
+    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("io.github.tokenbench.Tokenbench")));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Tokenbench: API tester and OAuth 2.0 token manager."));
