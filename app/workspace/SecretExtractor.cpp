@@ -1,5 +1,6 @@
 #include "workspace/SecretExtractor.h"
 
+#include "http/Redactor.h"
 #include "workspace/Slug.h"
 
 #include <QHash>
@@ -121,16 +122,7 @@ private:
 
 bool SecretExtractor::isSensitiveName(QStringView name)
 {
-    const QString n = name.trimmed().toString().toLower();
-    if (n == u"authorization" || n == u"proxy-authorization" || n == u"cookie" || n == u"set-cookie") {
-        return true;
-    }
-    for (const char16_t* word : {u"token", u"secret", u"password", u"passwd", u"apikey", u"api_key", u"api-key"}) {
-        if (n.contains(QStringView(word))) {
-            return true;
-        }
-    }
-    return false;
+    return Redactor::isSensitiveName(name.trimmed());
 }
 
 int SecretExtractor::markSensitiveVariables(VariableList& variables)

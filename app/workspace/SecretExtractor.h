@@ -12,8 +12,7 @@ namespace tb {
 class SecretExtractor
 {
 public:
-    // The names the Redactor masks too: Authorization, Proxy-Authorization, Cookie, Set-Cookie, and any name that
-    // says token, secret, password or (api) key.
+    // The names the Redactor masks (Redactor::isSensitiveName).
     static bool isSensitiveName(QStringView name);
 
     // Returns how many values were moved.
