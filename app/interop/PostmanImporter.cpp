@@ -244,9 +244,9 @@ private:
         p.username = param(u"username");
         p.clientAuth = param(u"client_authentication") == u"body" ? OAuthProfile::ClientAuth::Body
                                                                   : OAuthProfile::ClientAuth::Basic;
-        for (const auto& [key, target] : {std::pair{u"authRequestParams", &p.authorizeParams},
-                                          std::pair{u"tokenRequestParams", &p.tokenParams},
-                                          std::pair{u"refreshRequestParams", &p.refreshParams}}) {
+        for (const auto& [key, target] :
+             {std::pair{u"authRequestParams", &p.authorizeParams}, std::pair{u"tokenRequestParams", &p.tokenParams},
+              std::pair{u"refreshRequestParams", &p.refreshParams}}) {
             for (const QJsonValue& entry : params.value(QString::fromUtf16(key)).toArray()) {
                 const QJsonObject o = entry.toObject();
                 if (o.value(u"enabled").toBool(true)) {
@@ -298,7 +298,8 @@ private:
         QList<KeyValueRow> out;
         for (const QJsonValue& value : array) {
             const QJsonObject o = value.toObject();
-            out << KeyValueRow{o.value(u"key").toString(), text(o.value(u"value")), !o.value(u"disabled").toBool(false)};
+            out << KeyValueRow{o.value(u"key").toString(), text(o.value(u"value")),
+                               !o.value(u"disabled").toBool(false)};
         }
         return out;
     }
@@ -333,8 +334,7 @@ private:
             if (!o.value(u"variable").toArray().isEmpty()) {
                 QStringList names;
                 for (const QJsonValue& v : o.value(u"variable").toArray()) {
-                    names << u':' + v.toObject().value(u"key").toString() + u'=' +
-                                 text(v.toObject().value(u"value"));
+                    names << u':' + v.toObject().value(u"key").toString() + u'=' + text(v.toObject().value(u"value"));
                 }
                 note(QStringLiteral("%1: path variables (%2) are not imported; the URL keeps the :names")
                          .arg(where, names.join(u", "_s)));
@@ -412,7 +412,8 @@ private:
         if (mode == u"raw") {
             r.body.kind = RequestBody::Kind::Raw;
             r.body.text = o.value(u"raw").toString();
-            const QString language = o.value(u"options").toObject().value(u"raw").toObject().value(u"language").toString();
+            const QString language =
+                o.value(u"options").toObject().value(u"raw").toObject().value(u"language").toString();
             takeContentType(r, contentTypeForLanguage(language));
         } else if (mode == u"urlencoded") {
             r.body.kind = RequestBody::Kind::UrlEncoded;

@@ -248,9 +248,9 @@ void TestPostmanImporter::oauth2BlocksBecomeProfiles()
     QCOMPARE(password.clientSecretRef, PostmanImporter::clientSecretItem());
     QCOMPARE(password.passwordRef, PostmanImporter::passwordItem());
     // The secrets go to the caller for the SecretStore, never into the profile.
-    QCOMPARE(r.secrets, (QList<PostmanImporter::ProfileSecret>{
-                            {u"Demo password"_s, u"client_secret"_s, u"pm-client-secret-123"_s},
-                            {u"Demo password"_s, u"password"_s, u"pm-alice-password"_s}}));
+    QCOMPARE(r.secrets,
+             (QList<PostmanImporter::ProfileSecret>{{u"Demo password"_s, u"client_secret"_s, u"pm-client-secret-123"_s},
+                                                    {u"Demo password"_s, u"password"_s, u"pm-alice-password"_s}}));
     const QByteArray profileJson = QJsonDocument(password.toJson()).toJson();
     QVERIFY(!profileJson.contains("pm-client-secret-123"));
     QVERIFY(!profileJson.contains("stale-token-value"));
@@ -284,16 +284,16 @@ void TestPostmanImporter::scriptsAreKeptAndReported()
 void TestPostmanImporter::nestedFoldersQueryAndBehaviour()
 {
     const PostmanImporter::Result r = importFixture(u"nested-api.postman_collection.json"_s);
-    const CollectionItem& comments = at(at(at(r.collection.items, u"Repos"_s).children, u"Issues"_s).children,
-                                        u"Comments"_s);
+    const CollectionItem& comments =
+        at(at(at(r.collection.items, u"Repos"_s).children, u"Issues"_s).children, u"Comments"_s);
     const CollectionItem& list = at(comments.children, u"List comments"_s);
     QCOMPARE(list.request.url, u"https://api.github.com/repos/:owner/:repo/issues/comments"_s);
     QCOMPARE(list.request.queryParams.size(), 2);
     QCOMPARE(list.description, u"Lists comments."_s);
     QVERIFY(!list.request.headers.at(1).enabled);
     QVERIFY(mentions(r.notes, u":owner=qt"_s));
-    const RequestSpec& issue = at(at(at(r.collection.items, u"Repos"_s).children, u"Issues"_s).children,
-                                  u"Get issue"_s).request;
+    const RequestSpec& issue =
+        at(at(at(r.collection.items, u"Repos"_s).children, u"Issues"_s).children, u"Get issue"_s).request;
     QCOMPARE(issue.options.maxRedirects, 0);
     QVERIFY(issue.options.ignoreTlsErrors);
     QCOMPARE(at(at(r.collection.items, u"Repos"_s).children, u"Custom verb"_s).request.method, u"PURGE"_s);
