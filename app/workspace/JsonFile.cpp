@@ -195,11 +195,24 @@ JsonFile::WriteResult JsonFile::writeIfChanged(const QString& path, const QByteA
             return {WriteOutcome::Unchanged, {}};
         }
     }
-    if (!QDir().mkpath(QFileInfo(path).absolutePath())) {
+    const QFileInfo info(path);
+    if (!QDir().mkpath(info.absolutePath())) {
         return {WriteOutcome::Failed, QStringLiteral("%1: cannot create the folder").arg(path)};
     }
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
+    if (info.exists()) {
+        // Replacing the user's file: QSaveFile writes a temporary file, syncs it and renames it over the old one,
+        // so the old content survives a crash at any point.
+        QSaveFile file(path);
+        if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
+            return {WriteOutcome::Failed, QStringLiteral("%1: %2").arg(path, file.errorString())};
+        }
+        return {WriteOutcome::Written, {}};
+    }
+    // A new file has no old content to protect: it is written in place, without the temporary file and the sync
+    // per file that made importing 2,000 requests take seconds. NewOnly: never over a file that appeared meanwhile.
+    // A crash mid-write leaves a truncated new file, which the next load reports with its position.
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly) || file.write(bytes) != bytes.size()) {
         return {WriteOutcome::Failed, QStringLiteral("%1: %2").arg(path, file.errorString())};
     }
     return {WriteOutcome::Written, {}};
