@@ -66,20 +66,29 @@ QString contentTypeForLanguage(const QString& language)
     return u"text/plain"_s;
 }
 
+std::optional<QJsonObject> parseObject(const QByteArray& json, QString& error)
+{
+    const JsonFile::ReadResult read = JsonFile::parse(json, {});
+    if (read.issue) {
+        error = QStringLiteral("not valid JSON: %1 (line %2, column %3)")
+                    .arg(read.issue->message)
+                    .arg(read.issue->line)
+                    .arg(read.issue->column);
+        return std::nullopt;
+    }
+    return read.document.object();
+}
+
 class Importer
 {
 public:
     PostmanImporter::Result run(const QByteArray& json)
     {
-        const JsonFile::ReadResult read = JsonFile::parse(json, u"collection"_s);
-        if (read.issue) {
-            m_result.error = QStringLiteral("not valid JSON: %1 (line %2, column %3)")
-                                 .arg(read.issue->message)
-                                 .arg(read.issue->line)
-                                 .arg(read.issue->column);
+        const std::optional<QJsonObject> parsed = parseObject(json, m_result.error);
+        if (!parsed) {
             return m_result;
         }
-        QJsonObject root = read.document.object();
+        QJsonObject root = *parsed;
         if (root.contains(u"collection") && root.value(u"collection").isObject()) {
             root = root.value(u"collection").toObject(); // the Postman API wraps it: {"collection": {...}}
         }
@@ -503,15 +512,11 @@ PostmanImporter::Result PostmanImporter::importCollection(const QByteArray& json
 PostmanImporter::EnvironmentResult PostmanImporter::importEnvironment(const QByteArray& json)
 {
     EnvironmentResult result;
-    const JsonFile::ReadResult read = JsonFile::parse(json, u"environment"_s);
-    if (read.issue) {
-        result.error = QStringLiteral("not valid JSON: %1 (line %2, column %3)")
-                           .arg(read.issue->message)
-                           .arg(read.issue->line)
-                           .arg(read.issue->column);
+    const std::optional<QJsonObject> parsed = parseObject(json, result.error);
+    if (!parsed) {
         return result;
     }
-    const QJsonObject root = read.document.object();
+    const QJsonObject root = *parsed;
     if (!root.value(u"values").isArray()) {
         result.error = u"not a Postman environment (no values)"_s;
         return result;
