@@ -7,6 +7,10 @@
 #include "request/VariableLineEdit.h"
 #include "response/ResponseBodyView.h"
 #include "response/ResponseView.h"
+#include "secrets/KeychainSecretStore.h"
+#include "secrets/MemorySecretStore.h"
+#include "workspace/RequestLocation.h"
+#include "workspace/WorkspacePanel.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -39,6 +43,7 @@ const QString kTabsKey = QStringLiteral("session/openTabs");
 const QString kCurrentTabKey = QStringLiteral("session/currentTab");
 const QString kGeometryKey = QStringLiteral("window/geometry");
 const QString kStateKey = QStringLiteral("window/state");
+const QString kEnvironmentKey = QStringLiteral("session/environment");
 
 QJsonArray rowsToJson(const QList<KeyValueRow>& rows)
 {
@@ -75,6 +80,11 @@ MainWindow::MainWindow(const Options& options, QWidget* parent) : QMainWindow(pa
                                      QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
     };
 
+    if (options.memorySecrets)
+        m_secrets = std::make_unique<MemorySecretStore>();
+    else
+        m_secrets = std::make_unique<KeychainSecretStore>();
+
     m_tabWidget = new QTabWidget(this);
     m_tabWidget->setObjectName(QStringLiteral("requestTabWidget"));
     m_tabWidget->setAccessibleName(tr("Open requests"));
@@ -100,59 +110,99 @@ MainWindow::MainWindow(const Options& options, QWidget* parent) : QMainWindow(pa
     restoreTabs();
     if (m_tabWidget->count() == 0)
         newRequest();
+
+    connect(&m_workspace, &OpenWorkspace::loaded, this, &MainWindow::workspaceLoaded);
+    connect(&m_workspace, &OpenWorkspace::reloadedFromDisk, this, &MainWindow::workspaceLoaded);
+    connect(&m_workspace, &OpenWorkspace::loadFailed, this, [this](const QString& error) {
+        statusBar()->showMessage(tr("Could not open the workspace: %1").arg(error));
+    });
+    if (!options.workspaceDir.isEmpty())
+        m_workspace.open(options.workspaceDir);
 }
+
+MainWindow::MainWindow() : MainWindow(Options()) {}
 
 MainWindow::~MainWindow() = default;
 
 void MainWindow::createLeftPanel()
 {
-    auto* panel = new QWidget(this);
-    m_environmentComboBox = new QComboBox(panel);
-    m_environmentComboBox->setObjectName(QStringLiteral("environmentComboBox"));
-    m_environmentComboBox->setAccessibleName(tr("Active environment"));
-    m_environmentComboBox->addItem(tr("No environment"));
-    m_workspaceTreeWidget = new QTreeWidget(panel);
-    m_workspaceTreeWidget->setObjectName(QStringLiteral("workspaceTreeWidget"));
-    m_workspaceTreeWidget->setAccessibleName(tr("Collections"));
-    m_workspaceTreeWidget->setHeaderHidden(true);
-    m_historySearchLineEdit = new QLineEdit(panel);
-    m_historySearchLineEdit->setObjectName(QStringLiteral("historySearchLineEdit"));
-    m_historySearchLineEdit->setAccessibleName(tr("Search history"));
-    m_historySearchLineEdit->setPlaceholderText(tr("Search history"));
-    m_historySearchLineEdit->setClearButtonEnabled(true);
-    m_historyListWidget = new QListWidget(panel);
-    m_historyListWidget->setObjectName(QStringLiteral("historyListWidget"));
-    m_historyListWidget->setAccessibleName(tr("History"));
-
-    auto* historyPane = new QWidget(panel);
-    auto* historyLayout = new QVBoxLayout(historyPane);
-    historyLayout->setContentsMargins(0, 0, 0, 0);
-    historyLayout->addWidget(new QLabel(tr("History"), historyPane));
-    historyLayout->addWidget(m_historySearchLineEdit);
-    historyLayout->addWidget(m_historyListWidget, 1);
-    auto* splitter = new QSplitter(Qt::Vertical, panel);
-    splitter->addWidget(m_workspaceTreeWidget);
-    splitter->addWidget(historyPane);
-    auto* layout = new QVBoxLayout(panel);
-    layout->setContentsMargins(4, 4, 4, 4);
-    auto* environmentLabel = new QLabel(tr("&Environment"), panel);
-    environmentLabel->setBuddy(m_environmentComboBox);
-    layout->addWidget(environmentLabel);
-    layout->addWidget(m_environmentComboBox);
-    layout->addWidget(splitter, 1);
-
+    m_workspacePanel = new WorkspacePanel(this);
     auto* dock = new QDockWidget(tr("Workspace"), this);
     dock->setObjectName(QStringLiteral("workspaceDockWidget"));
     dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetClosable);
-    dock->setWidget(panel);
+    dock->setWidget(m_workspacePanel);
     addDockWidget(Qt::LeftDockWidgetArea, dock);
+    connect(m_workspacePanel, &WorkspacePanel::requestActivated, this, &MainWindow::openWorkspaceRequest);
+    connect(m_workspacePanel, &WorkspacePanel::environmentChanged, this, &MainWindow::setEnvironment);
+}
 
-    connect(m_historySearchLineEdit, &QLineEdit::textChanged, this, [this](const QString& text) {
-        for (int i = 0; i < m_historyListWidget->count(); ++i) {
-            QListWidgetItem* item = m_historyListWidget->item(i);
-            item->setHidden(!item->text().contains(text, Qt::CaseInsensitive));
+void MainWindow::workspaceLoaded()
+{
+    const Workspace& workspace = m_workspace.workspace();
+    if (m_environment.isEmpty() || !workspace.environment(m_environment))
+        m_environment = m_settings->value(kEnvironmentKey, workspace.defaultEnvironment).toString();
+    m_workspacePanel->setWorkspace(workspace, m_environment);
+    setWindowTitle(workspace.name.isEmpty() ? QStringLiteral("Tokenbench")
+                                            : QStringLiteral("%1 — Tokenbench").arg(workspace.name));
+    // Tabs of workspace requests show the saved request (the settings hold only a redacted copy).
+    for (int i = 0; i < m_tabWidget->count(); ++i) {
+        auto* tab = qobject_cast<RequestTab*>(m_tabWidget->widget(i));
+        if (!tab || tab->path().isEmpty())
+            continue;
+        if (auto location = RequestLocation::find(workspace, tab->path(), nullptr)) {
+            tab->editor()->setSpec(location->item->request);
+            tab->markSaved();
         }
-    });
+    }
+    setEnvironment(m_environment);
+}
+
+void MainWindow::setEnvironment(const QString& name)
+{
+    m_environment = name;
+    m_settings->setValue(kEnvironmentKey, name);
+    m_environmentStatusLabel->setText(name.isEmpty() ? tr("Environment: none") : tr("Environment: %1").arg(name));
+    const Environment* environment = m_workspace.workspace().environment(name);
+    if (!environment) {
+        rebuildVariables();
+        return;
+    }
+    // Secret values come from the SecretStore, asynchronously; the layer is rebuilt as each arrives.
+    for (const auto& variable : environment->variables) {
+        if (!variable.secret || variable.ref.isEmpty() || m_secretValues.contains(variable.ref))
+            continue;
+        const QString ref = variable.ref;
+        m_secrets->read(ref, this, [this, ref](const SecretResult& result) {
+            if (result.ok()) {
+                m_secretValues.insert(ref, QString::fromUtf8(result.value));
+                rebuildVariables();
+            }
+        });
+    }
+    rebuildVariables();
+}
+
+void MainWindow::rebuildVariables()
+{
+    QHash<QString, QString> values;
+    QSet<QString> secretNames;
+    if (const Environment* environment = m_workspace.workspace().environment(m_environment)) {
+        for (const auto& variable : environment->variables) {
+            if (!variable.enabled)
+                continue;
+            if (variable.secret) {
+                secretNames.insert(variable.key);
+                if (m_secretValues.contains(variable.ref))
+                    values.insert(variable.key, m_secretValues.value(variable.ref));
+            } else {
+                values.insert(variable.key, variable.value);
+            }
+        }
+    }
+    m_secretNames = secretNames;
+    m_variables.setLayer(VariableResolver::globalsLayer(), m_globals);
+    m_variables.setLayer(VariableResolver::environmentLayer(), values);
+    variablesChanged();
 }
 
 QAction* MainWindow::addAction(QMenu* menu, const QString& text, const QString& objectName,
@@ -220,7 +270,7 @@ void MainWindow::createStatusBar()
     m_secretStoreStatusLabel = label(QStringLiteral("secretStoreStatusLabel"), tr("Secret store"));
     m_serverStatusLabel = label(QStringLiteral("serverStatusLabel"), tr("Local server"));
     m_environmentStatusLabel->setText(tr("Environment: none"));
-    m_secretStoreStatusLabel->setText(tr("Secrets: memory only"));
+    m_secretStoreStatusLabel->setText(tr("Secrets: %1").arg(m_secrets->description()));
     m_serverStatusLabel->setText(tr("Local server: stopped"));
 }
 
@@ -234,10 +284,29 @@ int MainWindow::tabCount() const
     return m_tabWidget->count();
 }
 
-RequestTab* MainWindow::openRequest(const QString& title, const RequestSpec& spec)
+RequestTab* MainWindow::openWorkspaceRequest(const QString& path)
+{
+    for (int i = 0; i < m_tabWidget->count(); ++i) {
+        auto* tab = qobject_cast<RequestTab*>(m_tabWidget->widget(i));
+        if (tab && tab->path() == path) {
+            m_tabWidget->setCurrentIndex(i);
+            return tab;
+        }
+    }
+    QString error;
+    const auto location = RequestLocation::find(m_workspace.workspace(), path, &error);
+    if (!location) {
+        statusBar()->showMessage(error, 5000);
+        return nullptr;
+    }
+    return openRequest(location->item->name, location->item->request, location->path());
+}
+
+RequestTab* MainWindow::openRequest(const QString& title, const RequestSpec& spec, const QString& path)
 {
     auto* tab = new RequestTab(title, spec, m_tabWidget);
-    tab->editor()->urlLineEdit()->setVariables(&m_variables, {});
+    tab->setPath(path);
+    tab->editor()->urlLineEdit()->setVariables(&m_variables, m_secretNames);
     connect(tab, &RequestTab::dirtyChanged, this, [this, tab] { updateTabTitle(tab); });
     connect(tab->editor(), &RequestEditor::sendRequested, this, &MainWindow::sendCurrent);
     connect(tab->editor(), &RequestEditor::cancelRequested, this, &MainWindow::cancelCurrent);
@@ -260,7 +329,7 @@ void MainWindow::variablesChanged()
 {
     for (int i = 0; i < m_tabWidget->count(); ++i)
         if (auto* tab = qobject_cast<RequestTab*>(m_tabWidget->widget(i)))
-            tab->editor()->urlLineEdit()->setVariables(&m_variables, {});
+            tab->editor()->urlLineEdit()->setVariables(&m_variables, m_secretNames);
 }
 
 void MainWindow::newRequest()
@@ -270,11 +339,42 @@ void MainWindow::newRequest()
 
 void MainWindow::saveCurrent()
 {
-    if (RequestTab* tab = currentTab()) {
-        tab->markSaved();
-        saveTabs();
-        statusBar()->showMessage(tr("Saved “%1”").arg(tab->title()), 3000);
+    RequestTab* tab = currentTab();
+    if (!tab)
+        return;
+    if (!tab->path().isEmpty() && m_workspace.isOpen()) {
+        if (!saveToWorkspace(tab))
+            return;
     }
+    tab->markSaved();
+    saveTabs();
+    statusBar()->showMessage(tr("Saved “%1”").arg(tab->title()), 3000);
+}
+
+// Writes the tab's request into its workspace item; secrets the save pulled out of the files go to the store.
+bool MainWindow::saveToWorkspace(RequestTab* tab)
+{
+    QString error;
+    const auto location = RequestLocation::find(m_workspace.workspace(), tab->path(), &error);
+    if (!location) {
+        statusBar()->showMessage(tr("Could not save: %1").arg(error), 5000);
+        return false;
+    }
+    // find() takes a const workspace; the item lives in our own (mutable) model.
+    const_cast<CollectionItem*>(location->item)->request = tab->editor()->spec();
+    const WorkspaceStore::SaveResult result = m_workspace.save();
+    if (!result.ok()) {
+        statusBar()->showMessage(tr("Could not save: %1").arg(result.error), 5000);
+        return false;
+    }
+    for (const auto& secret : result.secrets) {
+        m_secretValues.insert(secret.ref, secret.value);
+        m_secrets->write(secret.ref, secret.value.toUtf8(), this, [this](const SecretResult& written) {
+            if (!written.ok())
+                statusBar()->showMessage(tr("Could not store a secret: %1").arg(written.error), 8000);
+        });
+    }
+    return true;
 }
 
 void MainWindow::closeCurrentTab()
@@ -315,7 +415,27 @@ void MainWindow::sendCurrent()
     for (const auto& [id, owner] : m_inFlight)
         if (owner == tab)
             return; // already sending; Esc cancels
-    const VariableResolver::RequestResult resolved = m_variables.resolve(tab->editor()->spec());
+    RequestSpec spec = tab->editor()->spec();
+    VariableResolver variables = m_variables;
+    if (const auto location = RequestLocation::find(m_workspace.workspace(), tab->path(), nullptr)) {
+        // Collection and folder variables sit above the environment; Inherit takes the folders' auth.
+        int depth = 0;
+        for (const VariableList& layer : location->variableLayers()) {
+            QHash<QString, QString> values;
+            for (const auto& variable : layer)
+                if (variable.enabled && !variable.secret)
+                    values.insert(variable.key, variable.value);
+                else if (variable.enabled && m_secretValues.contains(variable.ref))
+                    values.insert(variable.key, m_secretValues.value(variable.ref));
+            variables.setLayer(VariableResolver::collectionLayer() + QString::number(depth++), values);
+        }
+        std::vector<const AuthSpec*> outer;
+        outer.push_back(&location->collection->auth);
+        for (const CollectionItem* folder : location->folders)
+            outer.push_back(&folder->auth);
+        spec.auth = RequestLocation::effectiveAuth(spec.auth, outer);
+    }
+    const VariableResolver::RequestResult resolved = variables.resolve(spec);
     if (!resolved.ok()) {
         ResponseRecord record;
         record.error = ResponseRecord::ErrorKind::UnresolvedVariable;
@@ -356,14 +476,15 @@ void MainWindow::responseArrived(HttpExecutor::RequestId id, const ResponseRecor
 
 void MainWindow::addToHistory(const ResponseRecord& record)
 {
+    // The engine's History (SQLite) replaces this session list once it lands.
     Redactor redactor;
     const SentRequest sent = redactor.redact(record.request);
     const QString status = record.hasResponse() ? QString::number(record.status) : tr("error");
     auto* item = new QListWidgetItem(
         QStringLiteral("%1  %2  %3").arg(status, QString::fromUtf8(sent.method), sent.url.toString()));
     item->setToolTip(record.hasResponse() ? tr("%1 ms").arg(qRound(record.totalMs)) : record.errorMessage);
-    m_historyListWidget->insertItem(0, item);
-    item->setHidden(!item->text().contains(m_historySearchLineEdit->text(), Qt::CaseInsensitive));
+    m_workspacePanel->addHistory(item->text(), item->toolTip());
+    delete item;
 }
 
 void MainWindow::showCommandPalette()
@@ -384,6 +505,7 @@ void MainWindow::saveTabs()
             continue;
         const RequestSpec spec = redactor.redact(tab->editor()->spec());
         tabs.append(QJsonObject{{QStringLiteral("title"), tab->title()},
+                                {QStringLiteral("path"), tab->path()},
                                 {QStringLiteral("method"), spec.method},
                                 {QStringLiteral("url"), spec.url},
                                 {QStringLiteral("params"), rowsToJson(spec.queryParams)},
@@ -404,7 +526,7 @@ void MainWindow::restoreTabs()
         spec.url = object[u"url"].toString();
         spec.queryParams = rowsFromJson(object[u"params"].toArray());
         spec.headers = rowsFromJson(object[u"headers"].toArray());
-        openRequest(object[u"title"].toString(tr("Request")), spec);
+        openRequest(object[u"title"].toString(tr("Request")), spec, object[u"path"].toString());
     }
     m_tabWidget->setCurrentIndex(m_settings->value(kCurrentTabKey, 0).toInt());
 }

@@ -3,6 +3,8 @@
 #include "http/HttpExecutor.h"
 #include "http/RequestSpec.h"
 #include "http/VariableResolver.h"
+#include "secrets/SecretStore.h"
+#include "workspace/OpenWorkspace.h"
 
 #include <QMainWindow>
 #include <QMessageBox>
@@ -13,17 +15,14 @@
 #include <map>
 #include <memory>
 
-class QComboBox;
 class QLabel;
-class QLineEdit;
-class QListWidget;
 class QSettings;
 class QTabWidget;
-class QTreeWidget;
 
 namespace tb::ui {
 
 class RequestTab;
+class WorkspacePanel;
 
 // The main window: workspace, environments and history on the left, request tabs in the centre, docks for the
 // token manager and the local server, and the status bar. It wires engine objects to views; it does no HTTP,
@@ -36,11 +35,13 @@ class MainWindow : public QMainWindow
 public:
     struct Options
     {
-        QString workspaceDir; // --workspace; empty: the default workspace
-        QString settingsPath; // an INI file; empty: the platform's settings (tests pass a temporary file)
+        QString workspaceDir;       // --workspace; empty: the default workspace
+        QString settingsPath;       // an INI file; empty: the platform's settings (tests pass a temporary file)
+        bool memorySecrets = false; // keep secrets in memory only (tests); otherwise the system keychain
     };
 
-    explicit MainWindow(const Options& options = {}, QWidget* parent = nullptr);
+    MainWindow();
+    explicit MainWindow(const Options& options, QWidget* parent = nullptr);
     ~MainWindow() override;
 
     // Asked before a tab with unsaved changes closes: Save, Discard or Cancel. Tests replace the dialog.
@@ -48,7 +49,12 @@ public:
     void setUnsavedPrompt(UnsavedPrompt prompt) { m_unsavedPrompt = std::move(prompt); }
 
     RequestTab* currentTab() const;
-    RequestTab* openRequest(const QString& title, const RequestSpec& spec);
+    RequestTab* openRequest(const QString& title, const RequestSpec& spec, const QString& path = {});
+    // Opens the workspace request at path ("collection/folder/request"), or focuses its tab.
+    RequestTab* openWorkspaceRequest(const QString& path);
+    OpenWorkspace& workspace() { return m_workspace; }
+    SecretStore* secretStore() const { return m_secrets.get(); }
+    void setEnvironment(const QString& name);
     bool closeTab(int index);
     int tabCount() const;
     VariableResolver& variables() { return m_variables; }
@@ -78,8 +84,11 @@ protected:
 private:
     void createActions();
     void createLeftPanel();
+    void workspaceLoaded();
+    void rebuildVariables();
     void createStatusBar();
     void updateTabTitle(RequestTab* tab);
+    bool saveToWorkspace(RequestTab* tab);
     void responseArrived(HttpExecutor::RequestId id, const ResponseRecord& record);
     void addToHistory(const ResponseRecord& record);
     void saveTabs();
@@ -88,6 +97,12 @@ private:
                        void (MainWindow::*slot)());
 
     Options m_options;
+    std::unique_ptr<SecretStore> m_secrets;
+    OpenWorkspace m_workspace;
+    QString m_environment;
+    QHash<QString, QString> m_secretValues; // secret variable values read from the SecretStore, by ref
+    QHash<QString, QString> m_globals;      // e.g. the local server's URL
+    QSet<QString> m_secretNames;
     HttpExecutor m_executor;
     std::map<HttpExecutor::RequestId, QPointer<RequestTab>> m_inFlight;
     std::unique_ptr<QSettings> m_settings;
@@ -97,10 +112,7 @@ private:
     QList<QAction*> m_commands;
 
     QTabWidget* m_tabWidget;
-    QComboBox* m_environmentComboBox;
-    QTreeWidget* m_workspaceTreeWidget;
-    QLineEdit* m_historySearchLineEdit;
-    QListWidget* m_historyListWidget;
+    WorkspacePanel* m_workspacePanel;
     QLabel* m_environmentStatusLabel;
     QLabel* m_secretStoreStatusLabel;
     QLabel* m_serverStatusLabel;

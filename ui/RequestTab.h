@@ -22,6 +22,9 @@ public:
     QString title() const { return m_title; }
     void setTitle(const QString& title);
     bool isDirty() const { return m_dirty; }
+    // The workspace request this tab edits ("collection/folder/request"); empty for a scratch request.
+    QString path() const { return m_path; }
+    void setPath(const QString& path) { m_path = path; }
     // The spec is now what is saved.
     void markSaved();
 
@@ -35,6 +38,7 @@ private:
     void updateDirty();
 
     QString m_title;
+    QString m_path;
     RequestSpec m_saved;
     bool m_dirty = false;
     RequestEditor* m_editor;

@@ -31,7 +31,7 @@ class TestMainWindow : public QObject
 private:
     std::unique_ptr<MainWindow> makeWindow()
     {
-        auto window = std::make_unique<MainWindow>(MainWindow::Options{{}, m_dir.filePath(u"settings.ini"_qs)});
+        auto window = std::make_unique<MainWindow>(MainWindow::Options{{}, m_dir.filePath(u"settings.ini"_qs), true});
         window->show();
         [&] { QVERIFY(QTest::qWaitForWindowExposed(window.get())); }();
         return window;
@@ -45,7 +45,7 @@ private slots:
 
     void paintsOnceAtStartup()
     {
-        MainWindow window({{}, m_dir.filePath(u"settings.ini"_qs)});
+        MainWindow window({{}, m_dir.filePath(u"settings.ini"_qs), true});
         QSignalSpy painted(&window, &MainWindow::firstPainted);
         window.show();
         QTRY_COMPARE(painted.count(), 1);
