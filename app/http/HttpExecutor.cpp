@@ -46,7 +46,8 @@ QUrl parseUrl(const QString& text, QString& error)
     const QUrl url(written, QUrl::StrictMode);
     const QString scheme = url.scheme().toLower();
     if (!url.isValid()) {
-        error = QStringLiteral("invalid URL '%1': %2").arg(text, url.errorString());
+        // QUrl's message goes on to dump its parse state after a ';': keep the first clause.
+        error = QStringLiteral("invalid URL '%1': %2").arg(text, url.errorString().section(u';', 0, 0));
     } else if (scheme != u"http" && scheme != u"https") {
         error = QStringLiteral("unsupported URL scheme '%1' in '%2' (use http or https)").arg(url.scheme(), text);
     } else if (url.host().isEmpty()) {
@@ -563,6 +564,11 @@ void HttpExecutor::onFinished(RequestId id)
             r.errorMessage = QStringLiteral("the server closed the connection in the middle of the response "
                                             "(after %1 body bytes)")
                                  .arg(r.bodySize);
+        } else if (r.error == ErrorKind::Connection) {
+            r.errorMessage = QStringLiteral("cannot connect to %1:%2: %3")
+                                 .arg(r.finalUrl.host())
+                                 .arg(r.finalUrl.port(r.finalUrl.scheme() == u"https" ? 443 : 80))
+                                 .arg(reply->errorString());
         } else {
             r.errorMessage = reply->errorString();
         }

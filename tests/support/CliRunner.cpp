@@ -4,6 +4,7 @@
 
 #include <QProcess>
 #include <QSignalSpy>
+#include <QTest>
 
 namespace tb::test {
 
@@ -17,14 +18,27 @@ CliResult runCli(const QStringList& arguments, const QByteArray& input, int time
     QProcess process;
     process.setProgram(cliPath());
     process.setArguments(arguments);
+    // Tests talk to 127.0.0.1: a proxy set in the caller's environment must not get in the way.
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const char* name : {"http_proxy", "https_proxy", "all_proxy", "HTTPS_PROXY", "ALL_PROXY"}) {
+        env.remove(QString::fromLatin1(name));
+    }
+    process.setProcessEnvironment(env);
     QSignalSpy done(&process, &QProcess::finished);
+    QSignalSpy failedToStart(&process, &QProcess::errorOccurred);
     process.start();
     if (!input.isEmpty()) {
         process.write(input);
     }
     process.closeWriteChannel();
     CliResult result;
-    result.finished = done.wait(timeoutMs) || !done.isEmpty();
+    [[maybe_unused]] const bool ended =
+        QTest::qWaitFor([&] { return !done.isEmpty() || !failedToStart.isEmpty(); }, timeoutMs);
+    result.finished = !done.isEmpty();
+    if (!failedToStart.isEmpty() && process.error() == QProcess::FailedToStart) {
+        result.err = "cannot start " + cliPath().toUtf8() + ": " + process.errorString().toUtf8();
+        return result;
+    }
     if (!result.finished) {
         process.kill();
         done.wait(5000);

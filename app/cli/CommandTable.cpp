@@ -1,0 +1,36 @@
+#include "cli/CommandTable.h"
+
+#include "cli/SendCommand.h"
+
+namespace tb::cli {
+
+namespace {
+
+template <typename T> std::unique_ptr<Command> make()
+{
+    return std::make_unique<T>();
+}
+
+// One line per command. (Planned: token, secrets, import, export.)
+constexpr CommandInfo kCommands[] = {
+    {"send", "send one HTTP request (curl-like; see tokenbench-cli send --help)", &make<SendCommand>},
+};
+
+} // namespace
+
+std::span<const CommandInfo> commandTable()
+{
+    return kCommands;
+}
+
+const CommandInfo* findCommand(QStringView name)
+{
+    for (const CommandInfo& info : kCommands) {
+        if (name == QLatin1StringView(info.name)) {
+            return &info;
+        }
+    }
+    return nullptr;
+}
+
+} // namespace tb::cli

@@ -1,0 +1,256 @@
+#include "cli/SendCommand.h"
+
+#include "http/HttpExecutor.h"
+#include "http/Redactor.h"
+#include "http/VariableResolver.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QStringDecoder>
+#include <QTextStream>
+
+#include <cstdio>
+
+namespace tb::cli {
+
+namespace {
+
+bool writeStdout(QByteArrayView bytes)
+{
+    const bool ok = std::fwrite(bytes.data(), 1, size_t(bytes.size()), stdout) == size_t(bytes.size());
+    return ok && std::fflush(stdout) == 0;
+}
+
+// Copies the body (memory or temporary file) to `out` in chunks.
+bool copyBody(const ResponseRecord& record, const std::function<bool(QByteArrayView)>& out)
+{
+    if (!record.bodyOnDisk()) {
+        return out(record.body);
+    }
+    QFile file(record.bodyFilePath);
+    if (!file.open(QIODevice::ReadOnly)) {
+        return false;
+    }
+    while (!file.atEnd()) {
+        if (!out(file.read(1 << 20))) {
+            return false;
+        }
+    }
+    return true;
+}
+
+QByteArray statusLine(const ResponseRecord& r)
+{
+    return "HTTP/" + r.httpVersion.toLatin1() + ' ' + QByteArray::number(r.status) +
+           (r.reason.isEmpty() ? QByteArray() : ' ' + r.reason);
+}
+
+// As curl does: https_proxy / http_proxy / all_proxy (either case) unless no_proxy lists the host. Reading the
+// environment ourselves instead of asking the desktop's proxy configuration (libproxy) keeps startup fast, and
+// matches what scripts written for curl expect.
+ProxySpec environmentProxy(const QUrl& url)
+{
+    const auto env = [](const char* name) {
+        QByteArray value = qgetenv(name);
+        return value.isEmpty() ? qgetenv(QByteArray(name).toUpper().constData()) : value;
+    };
+    const QString host = url.host().toLower();
+    for (const QByteArray& entry : env("no_proxy").split(',')) {
+        const QString pattern = QString::fromLatin1(entry.trimmed()).toLower();
+        const QString domain = pattern.startsWith(u'.') ? pattern.mid(1) : pattern;
+        if (pattern == u"*" || (!domain.isEmpty() && (host == domain || host.endsWith(u'.' + domain)))) {
+            return {ProxySpec::Mode::None, {}};
+        }
+    }
+    QByteArray proxy = url.scheme() == u"https" ? env("https_proxy") : qgetenv("http_proxy");
+    if (proxy.isEmpty()) {
+        proxy = env("all_proxy");
+    }
+    if (proxy.isEmpty()) {
+        return {ProxySpec::Mode::None, {}};
+    }
+    return {ProxySpec::Mode::Explicit, QString::fromLocal8Bit(proxy)};
+}
+
+} // namespace
+
+SendCommand::SendCommand() = default;
+SendCommand::~SendCommand() = default;
+
+void SendCommand::start(const QStringList& arguments)
+{
+    SendArguments::Result parsed = SendArguments::parse(arguments);
+    if (parsed.help) {
+        writeStdout(SendArguments::helpText().toUtf8());
+        finish(Ok);
+        return;
+    }
+    if (parsed.exitCode != Ok) {
+        fail(parsed.exitCode, parsed.error);
+        return;
+    }
+    m_arguments = std::move(parsed.arguments);
+
+    // Hook (workspace): --workspace adds the globals and collection layers below these.
+    VariableResolver resolver;
+    resolver.setLayer(VariableResolver::environmentLayer(), m_arguments.environment);
+    resolver.setLayer(VariableResolver::requestLayer(), m_arguments.variables);
+    const VariableResolver::RequestResult resolved = resolver.resolve(m_arguments.request);
+    if (!resolved.ok()) {
+        fail(UnresolvedVariable, resolved.error->message());
+        return;
+    }
+    // Hook (tokens): with --profile the auth is OAuth2; ask the TokenManager for a token here (asynchronously)
+    // and call send() with the auth turned into Bearer.
+    RequestSpec request = resolved.request;
+    if (request.options.proxy.mode == ProxySpec::Mode::System) {
+        request.options.proxy = environmentProxy(
+            QUrl(request.url.contains(u"://") ? request.url : QStringLiteral("http://") + request.url));
+    }
+    send(request);
+}
+
+void SendCommand::send(const RequestSpec& request)
+{
+    m_executor = std::make_unique<HttpExecutor>();
+    connect(m_executor.get(), &HttpExecutor::finished, this,
+            [this](HttpExecutor::RequestId, const ResponseRecord& record) { onFinished(record); });
+    m_executor->send(request);
+}
+
+void SendCommand::printExchange(const ResponseRecord& record) const
+{
+    Redactor redactor;
+    const SentRequest sent = redactor.redact(record.request);
+    QTextStream err(stderr);
+    err << "> " << sent.method << ' ' << sent.url.toString(QUrl::FullyEncoded) << '\n';
+    for (const HttpHeader& h : sent.headers) {
+        err << "> " << h.name << ": " << h.value << '\n';
+    }
+    if (sent.bodySize > 0) {
+        err << "> (" << sent.bodySize << " bytes of body)\n";
+    }
+    if (record.status > 0) {
+        err << "< " << statusLine(record) << '\n';
+        for (const HttpHeader& h : redactor.redactHeaders(record.headers)) {
+            err << "< " << h.name << ": " << h.value << '\n';
+        }
+    }
+    err << "* " << record.totalMs << " ms (first byte after " << record.timeToFirstByteMs << " ms)\n";
+}
+
+QByteArray SendCommand::jsonDocument(const ResponseRecord& r, bool withBody) const
+{
+    QJsonArray headers;
+    for (const HttpHeader& h : r.headers) {
+        headers.append(QJsonObject{{QStringLiteral("name"), QString::fromLatin1(h.name)},
+                                   {QStringLiteral("value"), QString::fromUtf8(h.value)}});
+    }
+    QJsonObject doc{
+        {QStringLiteral("status"), r.status},
+        {QStringLiteral("reason"), QString::fromLatin1(r.reason)},
+        {QStringLiteral("httpVersion"), r.httpVersion},
+        {QStringLiteral("url"), r.finalUrl.toString(QUrl::FullyEncoded)},
+        {QStringLiteral("redirects"), r.redirectCount},
+        {QStringLiteral("headers"), headers},
+        {QStringLiteral("bodySize"), r.bodySize},
+        {QStringLiteral("timings"), QJsonObject{{QStringLiteral("totalMs"), r.totalMs},
+                                                {QStringLiteral("timeToFirstByteMs"), r.timeToFirstByteMs}}},
+    };
+    if (withBody) {
+        const QByteArray body = r.readBody();
+        QStringDecoder decoder(QStringDecoder::Utf8);
+        const QString text = decoder.decode(body);
+        if (!decoder.hasError() && !body.contains('\0')) {
+            doc.insert(QStringLiteral("body"), text);
+        } else {
+            doc.insert(QStringLiteral("bodyBase64"), QString::fromLatin1(body.toBase64()));
+        }
+    } else if (!m_arguments.outputPath.isEmpty()) {
+        doc.insert(QStringLiteral("bodyFile"), m_arguments.outputPath);
+    }
+    if (!r.hasResponse()) {
+        doc.insert(QStringLiteral("error"),
+                   QJsonObject{{QStringLiteral("kind"), ResponseRecord::errorKindName(r.error)},
+                               {QStringLiteral("message"), r.errorMessage}});
+    }
+    return QJsonDocument(doc).toJson(QJsonDocument::Indented);
+}
+
+bool SendCommand::writeBody(const ResponseRecord& record, QString& error) const
+{
+    const QString& path = m_arguments.outputPath;
+    if (path.isEmpty()) {
+        if (!copyBody(record, writeStdout)) {
+            error = QStringLiteral("cannot write the body to stdout");
+            return false;
+        }
+        return true;
+    }
+    // A body already on disk is moved into place when it can be; otherwise copied.
+    if (record.bodyOnDisk()) {
+        QFile::remove(path);
+        if (QFile::rename(record.bodyFilePath, path)) {
+            return true;
+        }
+    }
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || !copyBody(record, [&](QByteArrayView bytes) {
+            return file.write(bytes.data(), bytes.size()) == bytes.size();
+        })) {
+        error = QStringLiteral("cannot write '%1': %2").arg(path, file.errorString());
+        return false;
+    }
+    return true;
+}
+
+void SendCommand::onFinished(const ResponseRecord& record)
+{
+    if (m_arguments.verbose) {
+        printExchange(record);
+    }
+    if (!record.hasResponse()) {
+        if (m_arguments.jsonOut) {
+            writeStdout(jsonDocument(record, false));
+        }
+        QString message = record.errorMessage;
+        if (record.error == ResponseRecord::ErrorKind::Tls && !m_arguments.request.options.ignoreTlsErrors) {
+            message += QStringLiteral(" (use --insecure to accept it anyway)");
+        }
+        fail(exitCodeFor(record.error), message);
+        return;
+    }
+
+    const bool httpFailure = m_arguments.fail && (record.status < 200 || record.status > 299);
+    const bool bodyToFile = !m_arguments.outputPath.isEmpty();
+    QString error;
+    if (m_arguments.jsonOut) {
+        if (bodyToFile && !httpFailure && !writeBody(record, error)) {
+            fail(WriteError, error);
+            return;
+        }
+        writeStdout(jsonDocument(record, !bodyToFile));
+    } else {
+        if (m_arguments.include) {
+            QByteArray head = statusLine(record) + "\r\n";
+            for (const HttpHeader& h : record.headers) {
+                head += h.name + ": " + h.value + "\r\n";
+            }
+            writeStdout(head + "\r\n");
+        }
+        if (!httpFailure && !writeBody(record, error)) {
+            fail(WriteError, error);
+            return;
+        }
+    }
+    if (httpFailure) {
+        fail(HttpError,
+             QStringLiteral("HTTP %1 %2 (--fail)").arg(record.status).arg(QString::fromLatin1(record.reason)));
+        return;
+    }
+    finish(Ok);
+}
+
+} // namespace tb::cli
