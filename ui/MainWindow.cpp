@@ -9,16 +9,19 @@
 #include "response/ResponseView.h"
 #include "secrets/KeychainSecretStore.h"
 #include "secrets/MemorySecretStore.h"
+#include "workspace/DemoWorkspace.h"
 #include "workspace/RequestLocation.h"
 #include "workspace/WorkspacePanel.h"
 
 #include <QAction>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDir>
 #include <QDockWidget>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -28,6 +31,7 @@
 #include <QMenuBar>
 #include <QSettings>
 #include <QSplitter>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTreeWidget>
@@ -37,6 +41,8 @@
 
 namespace tb::ui {
 
+using namespace Qt::StringLiterals;
+
 namespace {
 
 const QString kTabsKey = QStringLiteral("session/openTabs");
@@ -44,6 +50,7 @@ const QString kCurrentTabKey = QStringLiteral("session/currentTab");
 const QString kGeometryKey = QStringLiteral("window/geometry");
 const QString kStateKey = QStringLiteral("window/state");
 const QString kEnvironmentKey = QStringLiteral("session/environment");
+const QString kWorkspaceKey = QStringLiteral("session/workspace");
 
 QJsonArray rowsToJson(const QList<KeyValueRow>& rows)
 {
@@ -116,8 +123,43 @@ MainWindow::MainWindow(const Options& options, QWidget* parent) : QMainWindow(pa
     connect(&m_workspace, &OpenWorkspace::loadFailed, this, [this](const QString& error) {
         statusBar()->showMessage(tr("Could not open the workspace: %1").arg(error));
     });
-    if (!options.workspaceDir.isEmpty())
-        m_workspace.open(options.workspaceDir);
+    const QString dir = options.workspaceDir.isEmpty() ? defaultWorkspace() : options.workspaceDir;
+    if (!dir.isEmpty())
+        m_workspace.open(dir);
+}
+
+// The workspace opened last; on the very first run, a copy of the demo workspace (its secrets from the demo seed
+// go into the SecretStore), so the seed's story works out of the box.
+QString MainWindow::defaultWorkspace()
+{
+    const QString remembered = m_settings->value(kWorkspaceKey).toString();
+    if (!remembered.isEmpty() && QFileInfo::exists(remembered))
+        return remembered;
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/workspace"_s;
+    m_settings->setValue(kWorkspaceKey, dir);
+    if (QFileInfo::exists(dir + u"/tokenbench.json"_s))
+        return dir;
+    const QStringList candidates = {
+        QCoreApplication::applicationDirPath() + u"/../share/tokenbench/demo"_s,
+        QStringLiteral(TOKENBENCH_DEMO_DIR),
+    };
+    for (const QString& demo : candidates) {
+        if (!QFileInfo::exists(demo + u"/workspace/tokenbench.json"_s))
+            continue;
+        QString error;
+        if (!DemoWorkspace::copy(demo + u"/workspace"_s, dir, &error)) {
+            statusBar()->showMessage(tr("Could not create the demo workspace: %1").arg(error));
+            return {};
+        }
+        QFile seed(demo + u"/seed.json"_s);
+        const auto loaded = WorkspaceStore::load(dir);
+        if (loaded.ok() && seed.open(QIODevice::ReadOnly)) {
+            for (const auto& secret : DemoWorkspace::secretsFromSeed(loaded.workspace, seed.readAll(), &error))
+                m_secrets->write(secret.ref, secret.value.toUtf8(), this, [](const SecretResult&) {});
+        }
+        return dir;
+    }
+    return {};
 }
 
 MainWindow::MainWindow() : MainWindow(Options()) {}
@@ -575,6 +617,13 @@ QStringList MainWindow::saveScreenshots(const QString& dir)
         if (widget->grab().save(path))
             saved << path;
     };
+    // Show a real request of the workspace rather than an empty tab.
+    const Workspace& workspace = m_workspace.workspace();
+    if (!workspace.collections.empty() && !workspace.collections.front().items.empty()) {
+        const Collection& collection = workspace.collections.front();
+        if (!collection.items.front().isFolder())
+            openWorkspaceRequest(collection.slug + u'/' + collection.items.front().slug);
+    }
     save(this, QStringLiteral("main-window.png"));
     return saved;
 }

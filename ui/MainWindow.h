@@ -85,6 +85,7 @@ private:
     void createActions();
     void createLeftPanel();
     void workspaceLoaded();
+    QString defaultWorkspace();
     void rebuildVariables();
     void createStatusBar();
     void updateTabTitle(RequestTab* tab);

@@ -17,6 +17,7 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -41,6 +42,9 @@ private:
     QTemporaryDir m_dir;
 
 private slots:
+    // The first run copies the demo workspace into the app data folder: keep that out of the real one.
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
     void init() { QFile::remove(m_dir.filePath(u"settings.ini"_qs)); }
 
     void paintsOnceAtStartup()

@@ -8,6 +8,7 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
@@ -47,6 +48,9 @@ private:
     }
 
 private slots:
+    // The first run copies the demo workspace into the app data folder: keep that out of the real one.
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
     void opensSendsAndSavesWorkspaceRequests()
     {
         tb::test::TestHttpServer server;
