@@ -44,6 +44,7 @@ bool LoopbackRedirectReceiver::listen(quint16 port, const QString& path)
         m_server.reset();
         return false;
     }
+    m_port = m_server->serverPort();
     return true;
 }
 
@@ -60,7 +61,7 @@ bool LoopbackRedirectReceiver::isListening() const
 
 quint16 LoopbackRedirectReceiver::port() const
 {
-    return m_server ? m_server->serverPort() : 0;
+    return m_port;
 }
 
 QString LoopbackRedirectReceiver::redirectUri() const

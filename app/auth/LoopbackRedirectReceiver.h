@@ -30,6 +30,7 @@ public:
     bool listen(quint16 port = 0, const QString& path = QStringLiteral("/callback"));
     void close();
     bool isListening() const;
+    // The port listened on (still known after close(), for the token request's redirect_uri).
     quint16 port() const;
     QString redirectUri() const;
     QString errorString() const { return m_error; }
@@ -49,6 +50,7 @@ private:
     std::unique_ptr<QTcpServer> m_server;
     QString m_path;
     QString m_error;
+    quint16 m_port = 0;
     bool m_done = false;
 };
 
