@@ -370,6 +370,17 @@ void TokenManager::resolveSecret(Entry& e, const QString& ref, const QString& wh
             this, [then] { then({}, std::nullopt); }, Qt::QueuedConnection);
         return;
     }
+    if (ref.startsWith(u"mem:")) {
+        const bool known = m_transient.contains(ref);
+        const QString value = m_transient.value(ref);
+        std::optional<OAuthError> error;
+        if (!known)
+            error = configError(QStringLiteral("the %1 of profile \"%2\" was to come from stdin, but none was read")
+                                    .arg(what, e.profile.name));
+        QMetaObject::invokeMethod(
+            this, [then, value, error] { then(value, error); }, Qt::QueuedConnection);
+        return;
+    }
     if (ref.startsWith(u"env:")) {
         const QString variable = ref.mid(4);
         const bool set = qEnvironmentVariableIsSet(variable.toLocal8Bit().constData());

@@ -6,6 +6,7 @@
 #include "auth/TokenSet.h"
 #include "core/Clock.h"
 
+#include <QHash>
 #include <QJsonObject>
 #include <QObject>
 #include <QPointer>
@@ -79,6 +80,9 @@ public:
     QString workspaceId() const { return m_workspaceId; }
     // How the authorization code flow opens the browser (QDesktopServices in the apps; the tests play it).
     void setUrlOpener(UrlOpener opener) { m_opener = std::move(opener); }
+
+    // Values for "mem:NAME" secret references (e.g. read from stdin by the CLI): process memory only.
+    void setTransientSecret(const QString& ref, const QString& value) { m_transient.insert(ref, value); }
 
     // Adds or replaces a profile (by name). Its saved tokens are loaded on first use.
     void setProfile(const OAuthProfile& profile);
@@ -162,6 +166,7 @@ private:
     QString m_workspaceId = QStringLiteral("default");
     UrlOpener m_opener;
     std::map<QString, std::unique_ptr<Entry>> m_entries;
+    QHash<QString, QString> m_transient;
 };
 
 } // namespace tb

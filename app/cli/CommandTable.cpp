@@ -1,6 +1,8 @@
 #include "cli/CommandTable.h"
 
+#include "cli/SecretsCommand.h"
 #include "cli/SendCommand.h"
+#include "cli/TokenCommand.h"
 
 namespace tb::cli {
 
@@ -14,6 +16,8 @@ template <typename T> std::unique_ptr<Command> make()
 // One line per command. (Planned: token, secrets, import, export.)
 constexpr CommandInfo kCommands[] = {
     {"send", "send one HTTP request (curl-like; see tokenbench-cli send --help)", &make<SendCommand>},
+    {"token", "OAuth 2.0 tokens: get, refresh, revoke, introspect, show, clear", &make<TokenCommand>},
+    {"secrets", "the secret store: status, set, delete", &make<SecretsCommand>},
 };
 
 } // namespace

@@ -30,8 +30,14 @@ QString generalHelp()
 // else happens before the command starts: startup time counts for scripts that call us in a loop.
 int main(int argc, char* argv[])
 {
-    // Qt's plain Unix event dispatcher starts faster than the GLib one, and a CLI needs nothing from GLib.
-    qputenv("QT_NO_GLIB", "1");
+    // Qt's plain Unix event dispatcher starts faster than the GLib one. Commands that may reach the keychain need
+    // GLib: QtKeychain's libsecret backend answers through the GLib main loop.
+    const QByteArray command = argc > 1 ? QByteArray(argv[1]) : QByteArray();
+    bool usesKeychain = command == "token" || command == "secrets";
+    for (int i = 2; i < argc && !usesKeychain; ++i)
+        usesKeychain = QByteArray(argv[i]) == "--profile";
+    if (!usesKeychain)
+        qputenv("QT_NO_GLIB", "1");
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("tokenbench-cli"));
     QCoreApplication::setApplicationVersion(tb::versionString());

@@ -124,10 +124,11 @@ void KeychainSecretStore::enqueue(QObject* context, Callback done, Operation ope
     QPointer<QObject> guard(context);
     m_queue.enqueue([this, guarded, guard, done = std::move(done), operation = std::move(operation)]() mutable {
         operation([this, guarded, guard, done = std::move(done)](SecretResult result) {
-            if (done && (!guarded || guard))
-                done(result);
+            // Bookkeeping first: `done` may destroy this store.
             m_busy = false;
             startNext();
+            if (done && (!guarded || guard))
+                done(result);
         });
     });
     if (!m_busy)
