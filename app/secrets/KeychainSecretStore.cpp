@@ -2,8 +2,11 @@
 
 #include <QPointer>
 #include <QRandomGenerator>
+#include <QTimer>
 
 #include <qt6keychain/keychain.h>
+
+#include <memory>
 
 namespace tb {
 
@@ -266,7 +269,18 @@ void KeychainSecretStore::remove(const QString& key, QObject* context, Callback 
 void KeychainSecretStore::probe(QObject* context, Callback done)
 {
     enqueue(context, std::move(done), [this](std::function<void(SecretResult)> finish) {
-        rawRead(QStringLiteral("tokenbench-probe"), [finish](const RawResult& raw) {
+        // A Secret Service that never answers (a hung daemon, an event loop without GLib for libsecret) must not
+        // hang the caller: after probeTimeoutMs the keychain counts as absent.
+        auto answered = std::make_shared<bool>(false);
+        QTimer::singleShot(probeTimeoutMs, this, [answered, finish] {
+            if (std::exchange(*answered, true))
+                return;
+            finish(
+                SecretResult::failure(QStringLiteral("no keychain answered within %1 s").arg(probeTimeoutMs / 1000)));
+        });
+        rawRead(QStringLiteral("tokenbench-probe"), [answered, finish](const RawResult& raw) {
+            if (std::exchange(*answered, true))
+                return;
             finish(raw.ok || raw.notFound ? SecretResult::success() : SecretResult::failure(raw.error));
         });
     });

@@ -24,6 +24,7 @@ class KeychainSecretStore final : public SecretStore
 
 public:
     static constexpr int chunkSize = 2048;
+    static constexpr int probeTimeoutMs = 5000;
 
     explicit KeychainSecretStore(QString service = QStringLiteral("tokenbench"), QObject* parent = nullptr);
     ~KeychainSecretStore() override;
