@@ -72,7 +72,7 @@ void SecretsCommand::start(const QStringList& arguments)
             workspaceId = ws.workspace.id.isEmpty() ? QFileInfo(dir).canonicalFilePath() : ws.workspace.id;
         }
         const QString key = SecretStore::keyFor(workspaceId, m_parser.value(QStringLiteral("profile")), name);
-        auto finish = [this, action, name](const SecretResult& result) {
+        auto report = [this, action, name](const SecretResult& result) {
             if (!result.ok()) {
                 QTextStream(stderr) << "tokenbench-cli secrets " << action << ": " << result.error << "\n";
                 return finish(1);
@@ -82,14 +82,14 @@ void SecretsCommand::start(const QStringList& arguments)
             finish(0);
         };
         if (action == u"delete")
-            return m_session.store()->remove(key, this, finish);
+            return m_session.store()->remove(key, this, report);
         const QByteArray value = readStdin();
         if (value.isEmpty()) {
             errors << "tokenbench-cli secrets set: nothing on stdin (pipe the value in: ... | tokenbench-cli secrets "
                       "set ...)\n";
             return finish(2);
         }
-        m_session.store()->write(key, value, this, finish);
+        m_session.store()->write(key, value, this, report);
     });
 }
 

@@ -32,8 +32,8 @@ int main(int argc, char* argv[])
 {
     // Qt's plain Unix event dispatcher starts faster than the GLib one. Commands that may reach the keychain need
     // GLib: QtKeychain's libsecret backend answers through the GLib main loop.
-    const QByteArray command = argc > 1 ? QByteArray(argv[1]) : QByteArray();
-    bool usesKeychain = command == "token" || command == "secrets";
+    const QByteArray commandName = argc > 1 ? QByteArray(argv[1]) : QByteArray();
+    bool usesKeychain = commandName == "token" || commandName == "secrets";
     for (int i = 2; i < argc && !usesKeychain; ++i)
         usesKeychain = QByteArray(argv[i]) == "--profile";
     if (!usesKeychain)
