@@ -5,7 +5,11 @@
 #include "server/crypto/CredentialVerifier.h"
 #include "server/http/HttpListener.h"
 #include "server/http/Router.h"
+#include "server/oauth/AuthorizationEndpoint.h"
+#include "server/oauth/DeviceAuthorizationEndpoint.h"
+#include "server/oauth/DeviceVerificationEndpoint.h"
 #include "server/oauth/IntrospectionEndpoint.h"
+#include "server/oauth/LoginEndpoint.h"
 #include "server/oauth/MetadataEndpoint.h"
 #include "server/oauth/RevocationEndpoint.h"
 #include "server/oauth/TokenEndpoint.h"
@@ -20,7 +24,8 @@ struct Server::Runtime
     Runtime(const ServerConfig& config)
         : store(config.databasePath), verifier(config.hashThreads), context{config, store, verifier},
           tokenEndpoint(context), revocationEndpoint(context), introspectionEndpoint(context),
-          metadataEndpoint(context), usersEndpoint(context)
+          metadataEndpoint(context), usersEndpoint(context), loginEndpoint(context), authorizationEndpoint(context),
+          deviceAuthorizationEndpoint(context), deviceVerificationEndpoint(context)
     {}
 
     Store store;
@@ -31,6 +36,10 @@ struct Server::Runtime
     IntrospectionEndpoint introspectionEndpoint;
     MetadataEndpoint metadataEndpoint;
     UsersEndpoint usersEndpoint;
+    LoginEndpoint loginEndpoint;
+    AuthorizationEndpoint authorizationEndpoint;
+    DeviceAuthorizationEndpoint deviceAuthorizationEndpoint;
+    DeviceVerificationEndpoint deviceVerificationEndpoint;
     Router router;
     std::unique_ptr<HttpListener> listener;
 };
@@ -118,6 +127,21 @@ bool Server::start(const ServerConfig& config)
                [rt](const HttpRequest& request, const QList<QByteArray>&, Responder respond) {
                    rt->metadataEndpoint.handle(request, std::move(respond));
                });
+    // The browser flows: session login, authorization code consent, RFC 8628 device authorization.
+    router.add("/accounts/login/", [rt](const HttpRequest& request, const QList<QByteArray>&, Responder respond) {
+        rt->loginEndpoint.handle(request, std::move(respond));
+    });
+    router.add("/o/authorize/", [rt](const HttpRequest& request, const QList<QByteArray>&, Responder respond) {
+        rt->authorizationEndpoint.handle(request, std::move(respond));
+    });
+    for (const char* path : {"/o/device_authorization/", "/o/device-authorization/"}) {
+        router.add(path, [rt](const HttpRequest& request, const QList<QByteArray>&, Responder respond) {
+            rt->deviceAuthorizationEndpoint.handle(request, std::move(respond));
+        });
+    }
+    router.add("/o/device/", [rt](const HttpRequest& request, const QList<QByteArray>&, Responder respond) {
+        rt->deviceVerificationEndpoint.handle(request, std::move(respond));
+    });
     router.add("/api/users/", [rt](const HttpRequest& request, const QList<QByteArray>&, Responder respond) {
         rt->usersEndpoint.handleList(request, std::move(respond));
     });

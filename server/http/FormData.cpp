@@ -162,9 +162,9 @@ QByteArray FormData::encode(const QList<std::pair<QString, QString>>& pairs)
         if (!out.isEmpty()) {
             out.append('&');
         }
-        out.append(name.toUtf8().toPercentEncoding("-._~", " ").replace(' ', '+'));
+        out.append(name.toUtf8().toPercentEncoding("-._~ ").replace(' ', '+'));
         out.append('=');
-        out.append(value.toUtf8().toPercentEncoding("-._~", " ").replace(' ', '+'));
+        out.append(value.toUtf8().toPercentEncoding("-._~ ").replace(' ', '+'));
     }
     return out;
 }

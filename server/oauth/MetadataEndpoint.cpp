@@ -2,6 +2,7 @@
 
 #include "server/http/JsonWriter.h"
 #include "server/http/RequestUrl.h"
+#include "server/oauth/DeviceCodeGrant.h"
 
 namespace tb::server {
 
@@ -28,13 +29,14 @@ void MetadataEndpoint::handle(const HttpRequest& request, Responder respond)
         .field(u"authorization_endpoint", issuer + QStringLiteral("/o/authorize/"))
         .field(u"token_endpoint", issuer + QStringLiteral("/o/token/"))
         .field(u"revocation_endpoint", issuer + QStringLiteral("/o/revoke_token/"))
-        .field(u"introspection_endpoint", issuer + QStringLiteral("/o/introspect/"));
+        .field(u"introspection_endpoint", issuer + QStringLiteral("/o/introspect/"))
+        .field(u"device_authorization_endpoint", issuer + QStringLiteral("/o/device_authorization/"));
     list(writer, u"scopes_supported", m_context.config.scopes);
     list(writer, u"response_types_supported", {QStringLiteral("code")});
     list(writer, u"response_modes_supported", {QStringLiteral("query")});
     list(writer, u"grant_types_supported",
          {QStringLiteral("authorization_code"), QStringLiteral("password"), QStringLiteral("client_credentials"),
-          QStringLiteral("refresh_token")});
+          QStringLiteral("refresh_token"), DeviceCodeGrant::grantType()});
     list(writer, u"token_endpoint_auth_methods_supported", authMethods + QStringList{QStringLiteral("none")});
     list(writer, u"revocation_endpoint_auth_methods_supported", authMethods + QStringList{QStringLiteral("none")});
     list(writer, u"introspection_endpoint_auth_methods_supported", authMethods);

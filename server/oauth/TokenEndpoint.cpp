@@ -23,7 +23,9 @@ bool allowsRefresh(const ClientRecord& client)
 
 } // namespace
 
-TokenEndpoint::TokenEndpoint(ServerContext& context) : m_context(context), m_clientAuth(context), m_issuer(context) {}
+TokenEndpoint::TokenEndpoint(ServerContext& context)
+    : m_context(context), m_clientAuth(context), m_issuer(context), m_deviceCodeGrant(context)
+{}
 
 void TokenEndpoint::handle(const HttpRequest& request, Responder respond)
 {
@@ -41,6 +43,8 @@ void TokenEndpoint::handle(const HttpRequest& request, Responder respond)
         refreshTokenGrant(request, form, std::move(respond));
     } else if (grantType == u"authorization_code") {
         authorizationCodeGrant(request, form, std::move(respond));
+    } else if (grantType == DeviceCodeGrant::grantType()) {
+        m_deviceCodeGrant.handle(request, form, std::move(respond));
     } else {
         respond(OAuthResponse::error(QStringLiteral("unsupported_grant_type")));
     }

@@ -4,6 +4,7 @@
 #include "server/http/FormData.h"
 #include "server/http/HttpConnection.h"
 #include "server/oauth/ClientAuthenticator.h"
+#include "server/oauth/DeviceCodeGrant.h"
 #include "server/oauth/TokenIssuer.h"
 
 namespace tb::server {
@@ -47,6 +48,7 @@ private:
     ServerContext& m_context;
     ClientAuthenticator m_clientAuth;
     TokenIssuer m_issuer;
+    DeviceCodeGrant m_deviceCodeGrant;
 };
 
 } // namespace tb::server

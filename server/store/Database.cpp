@@ -64,6 +64,17 @@ QList<QStringList> migrations()
                 .arg(id),
             QStringLiteral("CREATE INDEX login_failures_user ON login_failures (username, failed_at)"),
         },
+        {
+            // RFC 8628 device authorizations (/o/device_authorization/, /o/device/, the device_code grant).
+            QStringLiteral("CREATE TABLE device_codes (%1, device_code_digest CHAR(64) NOT NULL UNIQUE, "
+                           "user_code_digest CHAR(64) NOT NULL UNIQUE, "
+                           "client_id INTEGER NOT NULL REFERENCES clients (id) ON DELETE CASCADE, "
+                           "scope VARCHAR(255) NOT NULL, status VARCHAR(16) NOT NULL, "
+                           "user_id INTEGER REFERENCES users (id) ON DELETE CASCADE, "
+                           "interval_seconds INTEGER NOT NULL, last_polled BIGINT NOT NULL DEFAULT 0, "
+                           "expires BIGINT NOT NULL, created BIGINT NOT NULL)")
+                .arg(id),
+        },
     };
 }
 

@@ -3,7 +3,9 @@
 #include "server/store/ClientStore.h"
 #include "server/store/CodeStore.h"
 #include "server/store/Database.h"
+#include "server/store/DeviceCodeStore.h"
 #include "server/store/LoginFailureStore.h"
+#include "server/store/SessionStore.h"
 #include "server/store/TokenStore.h"
 #include "server/store/UserStore.h"
 
@@ -26,6 +28,8 @@ public:
     TokenStore& tokens() { return m_tokens; }
     CodeStore& codes() { return m_codes; }
     LoginFailureStore& loginFailures() { return m_loginFailures; }
+    SessionStore& sessions() { return m_sessions; }
+    DeviceCodeStore& deviceCodes() { return m_deviceCodes; }
 
 private:
     Database m_db;
@@ -34,6 +38,8 @@ private:
     TokenStore m_tokens;
     CodeStore m_codes;
     LoginFailureStore m_loginFailures;
+    SessionStore m_sessions;
+    DeviceCodeStore m_deviceCodes;
 };
 
 } // namespace tb::server

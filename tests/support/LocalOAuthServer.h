@@ -69,6 +69,7 @@ public:
     static QString publicClientId() { return QStringLiteral("refpeer-public-authcode-client"); }
     static QString resourceServerClientId() { return QStringLiteral("tokenbench-resource-server"); }
     static QString resourceServerClientSecret() { return QStringLiteral("tokenbench-resource-secret-7c41d0e9a2b3"); }
+    static QString deviceClientId() { return QStringLiteral("tokenbench-device-client"); }
     static QString redirectUri() { return QStringLiteral("http://127.0.0.1:8765/callback"); }
 
 private:

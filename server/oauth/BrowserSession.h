@@ -1,0 +1,30 @@
+#pragma once
+
+#include "server/ServerContext.h"
+#include "server/http/HttpResponse.h"
+
+#include <optional>
+
+namespace tb::server {
+
+// The signed-in user of a browser, as Django's session middleware and LoginRequiredMixin see it: a random
+// "sessionid" cookie (HttpOnly, SameSite=Lax, Secure over TLS, two weeks) whose digest is in the store.
+class BrowserSession
+{
+public:
+    static constexpr qint64 lifetimeSeconds = 14 * 24 * 3600; // Django's SESSION_COOKIE_AGE
+
+    explicit BrowserSession(ServerContext& context) : m_context(context) {}
+
+    // The active user of the request's session, if any.
+    std::optional<UserRecord> user(const HttpRequest& request);
+    // Starts a new session for userId (ending the request's old one) and sets its cookie on the response.
+    void start(const HttpRequest& request, qint64 userId, HttpResponse& response);
+    // 302 to /accounts/login/?next=<this request's full path>, as Django's redirect_to_login.
+    static HttpResponse loginRedirect(const HttpRequest& request);
+
+private:
+    ServerContext& m_context;
+};
+
+} // namespace tb::server
