@@ -42,12 +42,7 @@ qint64 DeviceCodeStore::insert(const QByteArray& deviceDigest, const QByteArray&
     q.bindValue(5, record.interval);
     q.bindValue(6, record.expires);
     q.bindValue(7, now);
-    if (!Database::exec(q) || !q.next()) {
-        return 0;
-    }
-    const qint64 id = q.value(0).toLongLong();
-    q.finish();
-    return id;
+    return Database::insertReturningId(q);
 }
 
 std::optional<DeviceCodeRecord> DeviceCodeStore::byColumn(const QString& sql, const QByteArray& digest)
