@@ -1,5 +1,7 @@
 #include "cli/CommandTable.h"
 
+#include "cli/ExportCommand.h"
+#include "cli/ImportCommand.h"
 #include "cli/SendCommand.h"
 
 namespace tb::cli {
@@ -14,6 +16,8 @@ template <typename T> std::unique_ptr<Command> make()
 // One line per command. (Planned: token, secrets, import, export.)
 constexpr CommandInfo kCommands[] = {
     {"send", "send one HTTP request (curl-like; see tokenbench-cli send --help)", &make<SendCommand>},
+    {"import", "import curl commands, Postman collections and environments into a workspace", &make<ImportCommand>},
+    {"export", "export a saved request as curl, or a collection as Postman v2.1", &make<ExportCommand>},
 };
 
 } // namespace
