@@ -1,3 +1,4 @@
+#include "app/interop/PostmanFixtures.h"
 #include "interop/CurlImporter.h"
 #include "interop/PostmanImporter.h"
 #include "support/TestHttpServer.h"
@@ -46,19 +47,6 @@ Run cli(const QStringList& args, const QByteArray& input = {})
             QString::fromUtf8(process.readAllStandardError())};
 }
 
-QByteArray allFiles(const QString& dir)
-{
-    QByteArray bytes;
-    QDirIterator it(dir, QDir::Files, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        QFile f(it.next());
-        if (f.open(QIODevice::ReadOnly)) {
-            bytes += f.readAll();
-        }
-    }
-    return bytes;
-}
-
 } // namespace
 
 class TestImportExportCommands : public QObject
@@ -82,7 +70,7 @@ void TestImportExportCommands::curlImportAndExport()
     QCOMPARE(imported.exitCode, 0);
     QVERIFY2(imported.out.contains(u"imported/auth/post-o-token"_s), qPrintable(imported.out));
     QVERIFY2(imported.err.contains(u"--http2"_s), qPrintable(imported.err)); // listed, not dropped silently
-    QVERIFY(!allFiles(dir.path()).contains("cli-secret-pw"));
+    QVERIFY(!test::allFileBytes(dir.path()).contains("cli-secret-pw"));
 
     const Run exported = cli({u"export"_s, u"curl"_s, u"-w"_s, dir.path(), u"imported/auth/post-o-token"_s});
     QCOMPARE(exported.exitCode, 0);
@@ -120,7 +108,7 @@ void TestImportExportCommands::postmanImportAndExport()
         cli({u"import"_s, u"postman"_s, u"-w"_s, dir.path(), fixtures + u"auth.postman_collection.json"_s});
     QCOMPARE(imported.exitCode, 0);
     QVERIFY(imported.err.contains(u"is not run"_s));
-    QVERIFY(!allFiles(dir.path()).contains("pm-client-secret-123"));
+    QVERIFY(!test::allFileBytes(dir.path()).contains("pm-client-secret-123"));
     const Run env =
         cli({u"import"_s, u"postman-env"_s, u"-w"_s, dir.path(), fixtures + u"local.postman_environment.json"_s});
     QCOMPARE(env.exitCode, 0);
