@@ -1,6 +1,8 @@
 #include "cli/CommandTable.h"
 
 #include "cli/SecretsCommand.h"
+#include "cli/ExportCommand.h"
+#include "cli/ImportCommand.h"
 #include "cli/SendCommand.h"
 #include "cli/TokenCommand.h"
 
@@ -18,6 +20,8 @@ constexpr CommandInfo kCommands[] = {
     {"send", "send one HTTP request (curl-like; see tokenbench-cli send --help)", &make<SendCommand>},
     {"token", "OAuth 2.0 tokens: get, refresh, revoke, introspect, show, clear", &make<TokenCommand>},
     {"secrets", "the secret store: status, set, delete", &make<SecretsCommand>},
+    {"import", "import curl commands, Postman collections and environments into a workspace", &make<ImportCommand>},
+    {"export", "export a saved request as curl, or a collection as Postman v2.1", &make<ExportCommand>},
 };
 
 } // namespace

@@ -105,6 +105,7 @@ QString SendArguments::helpText()
 {
     return QStringLiteral(
                "Usage: tokenbench-cli send [options] URL\n"
+               "       tokenbench-cli send --workspace DIR [--environment NAME] [options] COLLECTION/[FOLDER/]REQUEST\n"
                "Sends one HTTP request. The response body goes to stdout, diagnostics to stderr.\n"
                "{{variables}} are resolved in the URL, headers and body from --env and --var.\n\n"
                "Options:\n"
@@ -116,6 +117,8 @@ QString SendArguments::helpText()
                "  -F, --form <NAME=VALUE|NAME=@FILE>\n"
                "                                multipart/form-data field or file (;type=MIME after a file)\n"
                "  --env <FILE.json>             variables: {\"name\": \"value\"} or a Postman environment\n"
+               "  --workspace <DIR>             send a saved request: its inherited auth, the environment's variables\n"
+               "  --environment <NAME>          the workspace environment (default: the workspace's default)\n"
                "  --var <NAME=VALUE>            a variable (wins over --env; repeatable)\n"
                "  -m, --timeout <SECONDS>       total timeout (default none)\n"
                "  --connect-timeout <SECONDS>   connect timeout (default 30)\n"
@@ -156,8 +159,11 @@ SendArguments::Result SendArguments::parse(const QStringList& arguments)
     const QCommandLineOption jsonOut(QStringLiteral("json-out"));
     const QCommandLineOption verbose(QStringList{QStringLiteral("v"), QStringLiteral("verbose")});
     const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")});
-    parser.addOptions({method, header, data, json, form, env, var, timeout, connectTimeout, maxRedirects, proxy,
-                       noProxy, insecure, include, failOption, output, jsonOut, verbose, help});
+    const QCommandLineOption workspace(QStringLiteral("workspace"), QString(), QStringLiteral("DIR"));
+    const QCommandLineOption environment(QStringLiteral("environment"), QString(), QStringLiteral("NAME"));
+    parser.addOptions({method,     header,         data,         json,    form,    env,       var,
+                       timeout,    connectTimeout, maxRedirects, proxy,   noProxy, insecure,  include,
+                       failOption, output,         jsonOut,      verbose, help,    workspace, environment});
     if (!parser.parse(QStringList{QStringLiteral("send")} + arguments)) {
         return failure(Usage, parser.errorText() + QStringLiteral(" (see tokenbench-cli send --help)"));
     }
@@ -168,6 +174,8 @@ SendArguments::Result SendArguments::parse(const QStringList& arguments)
     }
     SendArguments& a = result.arguments;
     RequestSpec& r = a.request;
+    a.workspace = parser.value(workspace);
+    a.environmentName = parser.value(environment);
 
     const QStringList positional = parser.positionalArguments();
     if (positional.isEmpty()) {

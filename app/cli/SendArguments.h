@@ -19,7 +19,9 @@ struct SendArguments
     QHash<QString, QString> variables;   // --var k=v: the request layer (wins)
     // Hooks for other commands' options: --workspace (globals and collection layers, a saved request) and
     // --profile (auth kind OAuth2 with a profile name) add their fields here and their steps in SendCommand.
-    QString outputPath; // --output; empty: stdout
+    QString workspace;       // --workspace DIR: the positional argument is a saved request's path, not a URL
+    QString environmentName; // --environment NAME: the workspace environment (default: the workspace's default)
+    QString outputPath;      // --output; empty: stdout
     bool include = false;
     bool fail = false;
     bool jsonOut = false;

@@ -1,5 +1,6 @@
 #include "cli/SendCommand.h"
 
+#include "cli/WorkspaceRequest.h"
 #include "http/HttpExecutor.h"
 #include "http/Redactor.h"
 #include "http/VariableResolver.h"
@@ -93,11 +94,26 @@ void SendCommand::start(const QStringList& arguments)
     }
     m_arguments = std::move(parsed.arguments);
 
-    // Hook (workspace): --workspace adds the globals and collection layers below these.
+    if (!m_arguments.workspace.isEmpty()) {
+        auto* saved = new WorkspaceRequest(this);
+        saved->load(m_arguments, [this](const WorkspaceRequest::Result& result) {
+            if (result.exitCode != Ok) {
+                fail(result.exitCode, result.error);
+                return;
+            }
+            resolveAndSend(result.request, result.resolver);
+        });
+        return;
+    }
     VariableResolver resolver;
     resolver.setLayer(VariableResolver::environmentLayer(), m_arguments.environment);
     resolver.setLayer(VariableResolver::requestLayer(), m_arguments.variables);
-    const VariableResolver::RequestResult resolved = resolver.resolve(m_arguments.request);
+    resolveAndSend(m_arguments.request, resolver);
+}
+
+void SendCommand::resolveAndSend(const RequestSpec& spec, const VariableResolver& resolver)
+{
+    const VariableResolver::RequestResult resolved = resolver.resolve(spec);
     if (!resolved.ok()) {
         fail(UnresolvedVariable, resolved.error->message());
         return;

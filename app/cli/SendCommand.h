@@ -8,7 +8,8 @@
 
 namespace tb {
 class HttpExecutor;
-}
+class VariableResolver;
+} // namespace tb
 
 namespace tb::cli {
 
@@ -26,6 +27,7 @@ public:
     void start(const QStringList& arguments) override;
 
 private:
+    void resolveAndSend(const RequestSpec& spec, const VariableResolver& resolver);
     void send(const RequestSpec& request);
     void onFinished(const ResponseRecord& record);
     void printExchange(const ResponseRecord& record) const;

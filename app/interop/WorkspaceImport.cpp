@@ -100,10 +100,20 @@ WorkspaceImport::Result WorkspaceImport::curl(const QString& dir, const QString&
         item.name = item.request.method + u' ' + (path.isEmpty() ? item.request.url : path);
     }
     Collection& c = collectionNamed(ws, target.collection);
-    folderItems(c.items, target.folder.split(u'/', Qt::SkipEmptyParts)).push_back(item);
+    const QStringList folders = target.folder.split(u'/', Qt::SkipEmptyParts);
+    folderItems(c.items, folders).push_back(item);
     result = save(dir, ws, result);
     if (result.ok()) {
-        result.created << c.slug + u'/' + (target.folder.isEmpty() ? QString() : target.folder + u'/') + item.name;
+        // The path by slugs, which `export curl` and `send --workspace` take (names may hold a '/').
+        QStringList path{c.slug};
+        const std::vector<CollectionItem>* items = &c.items;
+        for (const QString& folder : folders) {
+            const CollectionItem* found = Slug::find(*items, folder);
+            path << found->slug;
+            items = &found->children;
+        }
+        path << items->back().slug;
+        result.created << path.join(u'/');
     }
     return result;
 }

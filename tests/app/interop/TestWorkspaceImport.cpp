@@ -9,22 +9,7 @@
 using namespace Qt::StringLiterals;
 using namespace tb;
 
-namespace {
-
-QByteArray allFiles(const QString& dir)
-{
-    QByteArray bytes;
-    QDirIterator it(dir, QDir::Files, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        QFile f(it.next());
-        if (f.open(QIODevice::ReadOnly)) {
-            bytes += f.readAll();
-        }
-    }
-    return bytes;
-}
-
-} // namespace
+namespace {} // namespace
 
 class TestWorkspaceImport : public QObject
 {
@@ -49,7 +34,7 @@ void TestWorkspaceImport::curlIntoANewWorkspace()
     QVERIFY2(first.ok(), qPrintable(first.error));
     QCOMPARE(first.secrets.size(), 1);
     QCOMPARE(first.secrets.at(0).value, u"sup3r-secret-pw"_s);
-    QVERIFY(!allFiles(dir.path()).contains("sup3r-secret-pw"));
+    QVERIFY(!test::allFileBytes(dir.path()).contains("sup3r-secret-pw"));
     target.name = u"Second"_s;
     QVERIFY(WorkspaceImport::curl(dir.path(), u"curl https://auth.example.com/health"_s, target).ok());
 
@@ -81,7 +66,7 @@ void TestWorkspaceImport::postmanCollectionAndEnvironment()
     for (const QString& secret : {u"pm-client-secret-123"_s, u"pm-alice-password"_s, u"pm-api-key-456"_s,
                                   u"pm-admin-pw"_s, u"folder-level-token-789"_s}) {
         QVERIFY2(values.contains(secret), qPrintable(secret));
-        QVERIFY(!allFiles(dir.path()).contains(secret.toUtf8()));
+        QVERIFY(!test::allFileBytes(dir.path()).contains(secret.toUtf8()));
     }
     const WorkspaceImport::Result env =
         WorkspaceImport::postmanEnvironment(dir.path(), test::readPostman(u"local.postman_environment.json"_s));
