@@ -198,6 +198,16 @@ struct HttpExecutor::Call
     bool headersArrived = false;
     ErrorKind forcedError = ErrorKind::None; // set by our timeouts, cancel() and write failures
     QString forcedMessage;
+
+    // What is needed to send the next hop of a redirect.
+    QNetworkAccessManager* nam = nullptr;
+    QByteArray method;
+    QUrl url;
+    QList<HttpHeader> headers;
+    EncodedBody body;
+    bool hasBody = false;
+    int redirectsLeft = 0;
+    bool ignoreTls = false;
 };
 
 HttpExecutor::HttpExecutor(QObject* parent) : QObject(parent), m_nam(std::make_unique<QNetworkAccessManager>())
@@ -349,70 +359,22 @@ HttpExecutor::RequestId HttpExecutor::send(const RequestSpec& spec)
         return fail(ErrorKind::InvalidRequest, error);
     }
 
-    QNetworkRequest request(url);
-    for (const HttpHeader& h : headers.lines) {
-        request.setRawHeader(h.name, h.value);
-    }
-    const int maxRedirects = spec.options.maxRedirects;
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, maxRedirects > 0
-                                                                       ? QNetworkRequest::NoLessSafeRedirectPolicy
-                                                                       : QNetworkRequest::ManualRedirectPolicy);
-    request.setMaximumRedirectsAllowed(std::max(maxRedirects, 0));
-    request.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
-    request.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
-    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
-    request.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
-
     auto owned = std::make_unique<Call>();
     Call* c = owned.get();
     c->id = id;
     c->record = failed;
     c->record.sentAt = QDateTime::currentDateTimeUtc();
     c->clock.start();
-
-    if (sent.method == "HEAD") {
-        c->reply = nam->head(request);
-    } else if (body.isEmpty() && spec.body.kind == RequestBody::Kind::None) {
-        c->reply = nam->sendCustomRequest(request, sent.method);
-    } else {
-        std::unique_ptr<BodyDevice> device = body.openDevice();
-        c->reply = nam->sendCustomRequest(request, sent.method, device.get());
-        device.release()->setParent(c->reply); // lives exactly as long as the reply that reads it
-    }
-    QNetworkReply* reply = c->reply;
-    reply->setReadBufferSize(kReadBufferSize);
+    c->nam = nam;
+    c->method = sent.method;
+    c->url = url;
+    c->headers = headers.lines;
+    c->body = body;
+    c->hasBody = spec.body.kind != RequestBody::Kind::None;
+    c->redirectsLeft = std::max(spec.options.maxRedirects, 0);
+    c->ignoreTls = spec.options.ignoreTlsErrors;
     m_calls.emplace(id, std::move(owned));
-
-    const auto withCall = [this, id](auto handler) {
-        return [this, id, handler](auto&&... args) {
-            const auto it = m_calls.find(id);
-            if (it != m_calls.end()) {
-                handler(*it->second, args...);
-            }
-        };
-    };
-    connect(reply, &QNetworkReply::metaDataChanged, this, withCall([this](Call& call) { onMetaData(call); }));
-    connect(reply, &QNetworkReply::readyRead, this, withCall([this](Call& call) { onReadyRead(call); }));
-    connect(reply, &QNetworkReply::finished, this, [this, id] { onFinished(id); });
-    connect(reply, &QNetworkReply::redirected, this,
-            withCall([](Call& call, const QUrl&) { ++call.record.redirectCount; }));
-    connect(reply, &QNetworkReply::requestSent, this, withCall([](Call& call) { call.connectTimer.stop(); }));
-    const bool ignoreTls = spec.options.ignoreTlsErrors;
-    connect(reply, &QNetworkReply::sslErrors, this, withCall([ignoreTls](Call& call, const QList<QSslError>& errors) {
-                call.sslErrors += errors;
-                if (ignoreTls) {
-                    call.reply->ignoreSslErrors();
-                }
-            }));
-    connect(reply, &QNetworkReply::downloadProgress, this, withCall([this](Call& call, qint64 received, qint64 total) {
-                emit downloadProgress(call.id, received, total);
-            }));
-    connect(reply, &QNetworkReply::uploadProgress, this, withCall([this](Call& call, qint64 done, qint64 total) {
-                if (done > 0) {
-                    call.connectTimer.stop();
-                }
-                emit uploadProgress(call.id, done, total);
-            }));
+    startReply(*c);
 
     const auto startTimer = [&](QTimer& timer, int ms, const QString& message) {
         if (ms <= 0) {
@@ -433,6 +395,119 @@ HttpExecutor::RequestId HttpExecutor::send(const RequestSpec& spec)
     startTimer(c->totalTimer, spec.options.totalTimeoutMs,
                QStringLiteral("request timed out after %1 ms").arg(spec.options.totalTimeoutMs));
     return id;
+}
+
+void HttpExecutor::startReply(Call& c)
+{
+    QNetworkRequest request(c.url);
+    for (const HttpHeader& h : c.headers) {
+        request.setRawHeader(h.name, h.value);
+    }
+    // We follow redirects ourselves (see followRedirect) so that credentials never travel to another origin.
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    request.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
+    request.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
+
+    if (c.method == "HEAD") {
+        c.reply = c.nam->head(request);
+    } else if (!c.hasBody) {
+        c.reply = c.nam->sendCustomRequest(request, c.method);
+    } else {
+        std::unique_ptr<BodyDevice> device = c.body.openDevice();
+        c.reply = c.nam->sendCustomRequest(request, c.method, device.get());
+        device.release()->setParent(c.reply); // lives exactly as long as the reply that reads it
+    }
+    QNetworkReply* reply = c.reply;
+    reply->setReadBufferSize(kReadBufferSize);
+
+    const RequestId id = c.id;
+    const auto withCall = [this, id](auto handler) {
+        return [this, id, handler](auto&&... args) {
+            const auto it = m_calls.find(id);
+            if (it != m_calls.end()) {
+                handler(*it->second, args...);
+            }
+        };
+    };
+    connect(reply, &QNetworkReply::metaDataChanged, this, withCall([this](Call& call) { onMetaData(call); }));
+    connect(reply, &QNetworkReply::readyRead, this, withCall([this](Call& call) { onReadyRead(call); }));
+    connect(reply, &QNetworkReply::finished, this, [this, id] { onFinished(id); });
+    connect(reply, &QNetworkReply::requestSent, this, withCall([](Call& call) { call.connectTimer.stop(); }));
+    connect(reply, &QNetworkReply::sslErrors, this, withCall([](Call& call, const QList<QSslError>& errors) {
+                call.sslErrors += errors;
+                if (call.ignoreTls) {
+                    call.reply->ignoreSslErrors();
+                }
+            }));
+    connect(reply, &QNetworkReply::downloadProgress, this, withCall([this](Call& call, qint64 received, qint64 total) {
+                emit downloadProgress(call.id, received, total);
+            }));
+    connect(reply, &QNetworkReply::uploadProgress, this, withCall([this](Call& call, qint64 done, qint64 total) {
+                if (done > 0) {
+                    call.connectTimer.stop();
+                }
+                emit uploadProgress(call.id, done, total);
+            }));
+}
+
+bool HttpExecutor::followRedirect(Call& c)
+{
+    static constexpr int kRedirectStatuses[] = {301, 302, 303, 307, 308};
+    const int status = c.reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QByteArray location = c.reply->rawHeader("Location");
+    if (c.forcedError != ErrorKind::None || location.isEmpty() ||
+        std::find(std::begin(kRedirectStatuses), std::end(kRedirectStatuses), status) == std::end(kRedirectStatuses)) {
+        return false;
+    }
+    if (c.redirectsLeft == 0) {
+        // With redirects off the 3xx is the response; when they ran out it is an error.
+        if (c.record.redirectCount > 0) {
+            c.forcedError = ErrorKind::TooManyRedirects;
+            c.forcedMessage = QStringLiteral("too many redirects (more than %1)").arg(c.record.redirectCount);
+        }
+        return false;
+    }
+    const QUrl next = c.url.resolved(QUrl::fromEncoded(location));
+    if (!next.isValid() || (next.scheme() != u"http" && next.scheme() != u"https")) {
+        c.forcedError = ErrorKind::Protocol;
+        c.forcedMessage = QStringLiteral("invalid redirect location '%1'").arg(QString::fromLatin1(location));
+        return false;
+    }
+    if (c.url.scheme() == u"https" && next.scheme() == u"http") {
+        c.forcedError = ErrorKind::Protocol;
+        c.forcedMessage = QStringLiteral("refused to follow a redirect from https to http (%1)").arg(next.toString());
+        return false;
+    }
+    // As curl does: credentials go only to the origin they were meant for.
+    const bool sameOrigin =
+        next.scheme() == c.url.scheme() && next.host() == c.url.host() &&
+        next.port(next.scheme() == u"https" ? 443 : 80) == c.url.port(c.url.scheme() == u"https" ? 443 : 80);
+    if (!sameOrigin) {
+        c.headers.removeIf([](const HttpHeader& h) {
+            return h.name.compare("authorization", Qt::CaseInsensitive) == 0 ||
+                   h.name.compare("cookie", Qt::CaseInsensitive) == 0;
+        });
+    }
+    // RFC 9110 section 15.4: 303 turns anything but HEAD into GET; 301 and 302 turn POST into GET (as browsers
+    // do); 307 and 308 keep the method and the body.
+    if ((status == 303 && c.method != "HEAD") || ((status == 301 || status == 302) && c.method == "POST")) {
+        c.method = "GET";
+        c.hasBody = false;
+        c.headers.removeIf(
+            [](const HttpHeader& h) { return h.name.compare("content-type", Qt::CaseInsensitive) == 0; });
+    }
+    c.url = next;
+    --c.redirectsLeft;
+    ++c.record.redirectCount;
+    // The 3xx's own body and state are dropped; the next hop starts afresh (timers keep running).
+    c.memory.clear();
+    c.file.reset();
+    c.record.bodySize = 0;
+    c.headersArrived = false;
+    c.reply->disconnect(this);
+    c.reply->deleteLater();
+    startReply(c);
+    return true;
 }
 
 void HttpExecutor::cancel(RequestId id)
@@ -470,7 +545,9 @@ void HttpExecutor::onMetaData(Call& call)
         return;
     }
     call.headersArrived = true;
-    call.record.timeToFirstByteMs = elapsedMs(call.clock);
+    if (call.record.timeToFirstByteMs < 0) {
+        call.record.timeToFirstByteMs = elapsedMs(call.clock);
+    }
     call.connectTimer.stop();
     const QVariant length = call.reply->header(QNetworkRequest::ContentLengthHeader);
     if (length.isValid() && length.toLongLong() > m_streamThreshold) {
@@ -517,6 +594,9 @@ void HttpExecutor::onFinished(RequestId id)
 {
     const auto it = m_calls.find(id);
     if (it == m_calls.end()) {
+        return;
+    }
+    if (followRedirect(*it->second)) {
         return;
     }
     std::unique_ptr<Call> call = std::move(it->second);

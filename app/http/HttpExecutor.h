@@ -31,12 +31,14 @@ namespace tb {
 // automatically: what you set is what is sent.
 //
 // Timeouts: the connect timeout runs from sending until the request has gone out (DNS, TCP, TLS); the total
-// timeout until the last byte. Redirects: followed up to options.maxRedirects (never from https to http); with 0
-// the 3xx itself is the response. TLS errors fail the request with the certificate's subject and the reason,
-// unless options.ignoreTlsErrors. Proxy: System (environment / desktop settings), None or Explicit; requests
-// with a non-system proxy use a network manager of their own per proxy (QNAM holds one proxy setting).
-// Response bodies larger than streamThreshold() go to a temporary file (ResponseRecord::bodyFilePath) as they
-// arrive; the reply's read buffer is bounded, so memory stays flat whatever the size.
+// timeout until the last byte. Redirects: we follow them ourselves, up to options.maxRedirects (never from https
+// to http; Authorization and Cookie are dropped when the origin changes, because Qt's own redirect handling
+// would forward them; 303, and 301/302 after POST, continue as GET); with 0 the 3xx itself is the response. TLS errors
+// fail the request with the certificate's subject and the reason, unless options.ignoreTlsErrors. Proxy: System
+// (environment / desktop settings), None or Explicit; requests with a non-system proxy use a network manager of their
+// own per proxy (QNAM holds one proxy setting). Response bodies larger than streamThreshold() go to a temporary file
+// (ResponseRecord::bodyFilePath) as they arrive; the reply's read buffer is bounded, so memory stays flat whatever the
+// size.
 class HttpExecutor : public QObject
 {
     Q_OBJECT
@@ -72,6 +74,8 @@ private:
 
     QNetworkAccessManager* managerFor(const ProxySpec& proxy, QString& error);
     void failBeforeSending(RequestId id, ResponseRecord record);
+    void startReply(Call& call);
+    bool followRedirect(Call& call);
     void onMetaData(Call& call);
     void onReadyRead(Call& call);
     void onFinished(RequestId id);

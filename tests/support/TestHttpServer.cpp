@@ -186,6 +186,9 @@ void TestHttpServer::handle(QTcpSocket* socket, const Request& request)
     } else if (path.startsWith("/redirect/")) {
         socket->write(
             response(302, "Found", {}, {"Location: /redirect/" + QByteArray::number(number("/redirect/") - 1)}));
+    } else if (path == "/redirect-to") {
+        const QByteArray to = QByteArray::fromPercentEncoding(request.target.mid(request.target.indexOf("?url=") + 5));
+        socket->write(response(302, "Found", {}, {"Location: " + to}));
     } else if (path == "/redirect-307") {
         socket->write(response(307, "Temporary Redirect", {}, {"Location: /echo/after-307"}));
     } else if (path.startsWith("/delay/")) {

@@ -23,6 +23,7 @@ namespace tb::test {
 //   /status/CODE       that status, body "status CODE"
 //   /redirect/N        302 to /redirect/N-1; /redirect/0 answers like /echo
 //   /redirect-307      307 to /echo (the client must resend the body)
+//   /redirect-to?url=U 302 to U (percent-decoded)
 //   /delay/MS          a small JSON after MS milliseconds
 //   /close-mid         headers announcing 1000 bytes, 100 bytes of body, then the connection closes
 //   /close-before      closes the connection without answering

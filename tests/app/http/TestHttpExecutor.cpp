@@ -298,6 +298,39 @@ private slots:
         QCOMPARE(r.error, ErrorKind::TooManyRedirects);
     }
 
+    void credentialsStayWithTheirOrigin()
+    {
+        TestHttpServer other;
+        RequestSpec spec = get(QStringLiteral("/redirect-to?url=") +
+                               QString::fromLatin1(QUrl::toPercentEncoding(other.urlString(QStringLiteral("/echo")))));
+        spec.headers = {{QStringLiteral("Authorization"), QStringLiteral("Bearer secret"), true},
+                        {QStringLiteral("Cookie"), QStringLiteral("sid=1"), true},
+                        {QStringLiteral("X-Keep"), QStringLiteral("1"), true}};
+        ResponseRecord r = run(spec);
+        QVERIFY2(r.hasResponse(), qPrintable(r.errorMessage));
+        QCOMPARE(r.redirectCount, 1);
+        QCOMPARE(other.requests().size(), 1);
+        QCOMPARE(receivedValues(r, QStringLiteral("X-Keep")), QStringList{QStringLiteral("1")});
+        QCOMPARE(receivedValues(r, QStringLiteral("Authorization")), QStringList{});
+        QCOMPARE(receivedValues(r, QStringLiteral("Cookie")), QStringList{});
+
+        // Same origin: they are kept.
+        spec.url = m_server->urlString(QStringLiteral("/redirect/1"));
+        r = run(spec);
+        QCOMPARE(receivedValues(r, QStringLiteral("Authorization")), QStringList{QStringLiteral("Bearer secret")});
+        QCOMPARE(receivedValues(r, QStringLiteral("Cookie")), QStringList{QStringLiteral("sid=1")});
+    }
+
+    void postAfter302BecomesGet()
+    {
+        RequestSpec spec = get(QStringLiteral("/redirect/1"), QStringLiteral("POST"));
+        spec.body.kind = RequestBody::Kind::Raw;
+        spec.body.text = QStringLiteral("x");
+        const ResponseRecord r = run(spec);
+        QCOMPARE(echoOf(r).value(QStringLiteral("method")).toString(), QStringLiteral("GET"));
+        QCOMPARE(echoOf(r).value(QStringLiteral("bodySize")).toInt(), 0);
+    }
+
     void redirect307ResendsTheBody()
     {
         RequestSpec spec = get(QStringLiteral("/redirect-307"), QStringLiteral("POST"));
