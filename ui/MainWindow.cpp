@@ -3,6 +3,8 @@
 #include "CommandPalette.h"
 #include "RequestTab.h"
 #include "http/Redactor.h"
+#include "interop/CurlExporter.h"
+#include "interop/CurlImporter.h"
 #include "request/RequestEditor.h"
 #include "request/VariableLineEdit.h"
 #include "response/ResponseBodyView.h"
@@ -14,9 +16,13 @@
 #include "workspace/WorkspacePanel.h"
 
 #include <QAction>
+#include <QApplication>
+#include <QClipboard>
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QCoreApplication>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QDockWidget>
 #include <QElapsedTimer>
@@ -29,6 +35,8 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenuBar>
+#include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
 #include <QStandardPaths>
@@ -267,6 +275,11 @@ void MainWindow::createActions()
     addAction(file, tr("&Close tab"), QStringLiteral("closeTabAction"), QKeySequence(Qt::CTRL | Qt::Key_W),
               &MainWindow::closeCurrentTab);
     file->addSeparator();
+    addAction(file, tr("&Import curl command…"), QStringLiteral("importCurlAction"), QKeySequence(Qt::CTRL | Qt::Key_I),
+              &MainWindow::importCurl);
+    addAction(file, tr("Copy as c&url"), QStringLiteral("copyAsCurlAction"),
+              QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), &MainWindow::copyAsCurl);
+    file->addSeparator();
     auto* quit = file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
     quit->setObjectName(QStringLiteral("quitAction"));
     m_commands.append(quit);
@@ -417,6 +430,53 @@ bool MainWindow::saveToWorkspace(RequestTab* tab)
         });
     }
     return true;
+}
+
+// A paste box for a curl command (as copied from a browser's developer tools); it opens as a new tab.
+void MainWindow::importCurl()
+{
+    auto* dialog = new QDialog(this);
+    dialog->setObjectName(QStringLiteral("importCurlDialog"));
+    dialog->setWindowTitle(tr("Import a curl command"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    auto* text = new QPlainTextEdit(dialog);
+    text->setObjectName(QStringLiteral("curlPlainTextEdit"));
+    text->setAccessibleName(tr("curl command"));
+    text->setPlaceholderText(QStringLiteral("curl -H 'Accept: application/json' https://api.example.com/users"));
+    auto* problem = new QLabel(dialog);
+    problem->setObjectName(QStringLiteral("importProblemLabel"));
+    problem->setAccessibleName(tr("Import problem"));
+    problem->setWordWrap(true);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, dialog);
+    buttons->button(QDialogButtonBox::Ok)->setText(tr("Import"));
+    auto* layout = new QVBoxLayout(dialog);
+    layout->addWidget(text);
+    layout->addWidget(problem);
+    layout->addWidget(buttons);
+    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+    connect(buttons, &QDialogButtonBox::accepted, dialog, [this, dialog, text, problem] {
+        const CurlImporter::Result result = CurlImporter::fromCommand(text->toPlainText());
+        if (!result.ok()) {
+            problem->setText(result.error);
+            return;
+        }
+        const QUrl url(result.request.url);
+        openRequest(url.host().isEmpty() ? tr("Imported request") : url.host() + url.path(), result.request);
+        if (!result.notes.isEmpty())
+            statusBar()->showMessage(result.notes.join(u' '), 10000);
+        dialog->accept();
+    });
+    dialog->resize(640, 320);
+    dialog->open();
+}
+
+// Variables stay $NAME in the command, so secrets never land on the clipboard.
+void MainWindow::copyAsCurl()
+{
+    if (RequestTab* tab = currentTab()) {
+        QApplication::clipboard()->setText(CurlExporter::toCommand(tab->editor()->spec()));
+        statusBar()->showMessage(tr("Copied as a curl command"), 3000);
+    }
 }
 
 void MainWindow::closeCurrentTab()

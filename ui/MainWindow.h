@@ -72,6 +72,8 @@ public slots:
     void sendCurrent();
     void cancelCurrent();
     void showCommandPalette();
+    void importCurl();
+    void copyAsCurl();
 
 signals:
     // The main window has painted once (for --exit-after-startup and start-up measurements).
