@@ -1,8 +1,8 @@
 #include "cli/CommandTable.h"
 
-#include "cli/SecretsCommand.h"
 #include "cli/ExportCommand.h"
 #include "cli/ImportCommand.h"
+#include "cli/SecretsCommand.h"
 #include "cli/SendCommand.h"
 #include "cli/TokenCommand.h"
 
