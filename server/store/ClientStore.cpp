@@ -6,12 +6,6 @@ namespace tb::server {
 
 namespace {
 
-// Qt binds a null QString as SQL NULL; these columns are NOT NULL with '' for "none", as Django's.
-QString text(const QString& s)
-{
-    return s.isNull() ? QStringLiteral("") : s;
-}
-
 const QString kColumns = QStringLiteral(
     "id, client_id, name, secret_hash, client_type, grant_types, redirect_uris, resource_server");
 
@@ -68,12 +62,12 @@ qint64 ClientStore::insert(const ClientRecord& client, qint64 now)
     QSqlQuery& q = m_db.prepared(
         QStringLiteral("INSERT INTO clients (client_id, name, secret_hash, client_type, grant_types, redirect_uris, "
                        "resource_server, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
-    q.bindValue(0, text(client.clientId));
-    q.bindValue(1, text(client.name));
+    q.bindValue(0, Database::text(client.clientId));
+    q.bindValue(1, Database::text(client.name));
     q.bindValue(2, client.secretHash.isEmpty() ? QVariant() : QVariant(QString::fromLatin1(client.secretHash)));
     q.bindValue(3, client.confidential ? QStringLiteral("confidential") : QStringLiteral("public"));
-    q.bindValue(4, text(client.grantTypes.join(u' ')));
-    q.bindValue(5, text(client.redirectUris.join(u' ')));
+    q.bindValue(4, Database::text(client.grantTypes.join(u' ')));
+    q.bindValue(5, Database::text(client.redirectUris.join(u' ')));
     q.bindValue(6, client.resourceServer ? 1 : 0);
     q.bindValue(7, now);
     if (!Database::exec(q) || !q.next()) {

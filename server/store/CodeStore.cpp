@@ -13,12 +13,12 @@ qint64 CodeStore::insert(const QByteArray& digest, const AuthorizationCodeRecord
     q.bindValue(0, QString::fromLatin1(digest));
     q.bindValue(1, code.clientPk);
     q.bindValue(2, code.userId);
-    q.bindValue(3, code.redirectUri);
-    q.bindValue(4, code.scope);
-    q.bindValue(5, code.codeChallenge);
-    q.bindValue(6, code.codeChallengeMethod);
-    q.bindValue(7, code.nonce);
-    q.bindValue(8, code.claims);
+    q.bindValue(3, Database::text(code.redirectUri));
+    q.bindValue(4, Database::text(code.scope));
+    q.bindValue(5, Database::text(code.codeChallenge));
+    q.bindValue(6, Database::text(code.codeChallengeMethod));
+    q.bindValue(7, Database::text(code.nonce));
+    q.bindValue(8, Database::text(code.claims));
     q.bindValue(9, code.expires > 0 ? code.expires : now + lifetimeSeconds);
     q.bindValue(10, now);
     if (!Database::exec(q) || !q.next()) {

@@ -6,12 +6,6 @@ namespace tb::server {
 
 namespace {
 
-// Qt binds a null QString as SQL NULL; these columns are NOT NULL with '' for "none", as Django's.
-QString text(const QString& s)
-{
-    return s.isNull() ? QStringLiteral("") : s;
-}
-
 const QString kColumns = QStringLiteral("id, username, email, first_name, last_name, password, is_active");
 
 UserRecord readUser(const QSqlQuery& q)
@@ -108,10 +102,10 @@ qint64 UserStore::insert(const UserRecord& user, qint64 now)
     QSqlQuery& q = m_db.prepared(
         QStringLiteral("INSERT INTO users (username, email, first_name, last_name, password, is_active, date_joined) "
                        "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id"));
-    q.bindValue(0, text(user.username));
-    q.bindValue(1, text(user.email));
-    q.bindValue(2, text(user.firstName));
-    q.bindValue(3, text(user.lastName));
+    q.bindValue(0, Database::text(user.username));
+    q.bindValue(1, Database::text(user.email));
+    q.bindValue(2, Database::text(user.firstName));
+    q.bindValue(3, Database::text(user.lastName));
     q.bindValue(4, QString::fromLatin1(user.passwordHash));
     q.bindValue(5, user.active ? 1 : 0);
     q.bindValue(6, now);
@@ -127,10 +121,10 @@ bool UserStore::update(const UserRecord& user)
 {
     QSqlQuery& q = m_db.prepared(QStringLiteral("UPDATE users SET username = ?, email = ?, first_name = ?, "
                                                 "last_name = ?, password = ?, is_active = ? WHERE id = ?"));
-    q.bindValue(0, text(user.username));
-    q.bindValue(1, text(user.email));
-    q.bindValue(2, text(user.firstName));
-    q.bindValue(3, text(user.lastName));
+    q.bindValue(0, Database::text(user.username));
+    q.bindValue(1, Database::text(user.email));
+    q.bindValue(2, Database::text(user.firstName));
+    q.bindValue(3, Database::text(user.lastName));
     q.bindValue(4, QString::fromLatin1(user.passwordHash));
     q.bindValue(5, user.active ? 1 : 0);
     q.bindValue(6, user.id);
