@@ -18,16 +18,10 @@ namespace tb::server {
 struct Server::Runtime
 {
     Runtime(const ServerConfig& config)
-        : store(config.databasePath)
-        , verifier(config.hashThreads)
-        , context{config, store, verifier}
-        , tokenEndpoint(context)
-        , revocationEndpoint(context)
-        , introspectionEndpoint(context)
-        , metadataEndpoint(context)
-        , usersEndpoint(context)
-    {
-    }
+        : store(config.databasePath), verifier(config.hashThreads), context{config, store, verifier},
+          tokenEndpoint(context), revocationEndpoint(context), introspectionEndpoint(context),
+          metadataEndpoint(context), usersEndpoint(context)
+    {}
 
     Store store;
     CredentialVerifier verifier;
@@ -75,17 +69,15 @@ HttpResponse badRequestHtml()
     HttpResponse response;
     response.status = 400;
     response.headers.append({QByteArrayLiteral("Content-Type"), QByteArrayLiteral("text/html")});
-    response.body = QByteArrayLiteral("\n<!doctype html>\n<html lang=\"en\">\n<head>\n  <title>Bad Request (400)</title>\n"
-                                      "</head>\n<body>\n  <h1>Bad Request (400)</h1><p></p>\n</body>\n</html>\n");
+    response.body =
+        QByteArrayLiteral("\n<!doctype html>\n<html lang=\"en\">\n<head>\n  <title>Bad Request (400)</title>\n"
+                          "</head>\n<body>\n  <h1>Bad Request (400)</h1><p></p>\n</body>\n</html>\n");
     return response;
 }
 
 } // namespace
 
-Server::Server(QObject* parent)
-    : QObject(parent)
-{
-}
+Server::Server(QObject* parent) : QObject(parent) {}
 
 Server::~Server()
 {

@@ -50,14 +50,14 @@ int main(int argc, char* argv[])
     std::setvbuf(stdout, nullptr, _IOLBF, 0); // one flushed line per log entry, also into pipes
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Tokenbench reference OAuth 2.0 server (the Django OAuth Toolkit + DRF contract).\n\n"
-        "Admin commands (on --db):\n"
-        "  user add NAME [--email E] [--first-name F] [--last-name L]   password read from stdin\n"
-        "  user list | user remove NAME\n"
-        "  client add CLIENT_ID [--name N] --grant G [--grant G...] [--redirect-uri U...] [--public]\n"
-        "             [--resource-server]                            the secret is printed once\n"
-        "  client list | client remove CLIENT_ID"));
+    parser.setApplicationDescription(
+        QStringLiteral("Tokenbench reference OAuth 2.0 server (the Django OAuth Toolkit + DRF contract).\n\n"
+                       "Admin commands (on --db):\n"
+                       "  user add NAME [--email E] [--first-name F] [--last-name L]   password read from stdin\n"
+                       "  user list | user remove NAME\n"
+                       "  client add CLIENT_ID [--name N] --grant G [--grant G...] [--redirect-uri U...] [--public]\n"
+                       "             [--resource-server]                            the secret is printed once\n"
+                       "  client list | client remove CLIENT_ID"));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption host(QStringLiteral("host"), QStringLiteral("Address to listen on."),
@@ -102,12 +102,14 @@ int main(int argc, char* argv[])
                                    QStringLiteral("G"));
     const QCommandLineOption redirectUri(QStringLiteral("redirect-uri"),
                                          QStringLiteral("client add: redirect URI (repeatable)."), QStringLiteral("U"));
-    const QCommandLineOption isPublic(QStringLiteral("public"), QStringLiteral("client add: public client (no secret)."));
+    const QCommandLineOption isPublic(QStringLiteral("public"),
+                                      QStringLiteral("client add: public client (no secret)."));
     const QCommandLineOption resourceServer(QStringLiteral("resource-server"),
                                             QStringLiteral("client add: may introspect every client's tokens."));
-    parser.addOptions({host, port, db, seed, demo, accessTtl, refreshTtl, iterations, enforceScopes, tlsCert, tlsKey,
-                       tlsSelfSigned, idleTimeout, quiet, email, firstName, lastName, name, grant, redirectUri,
-                       isPublic, resourceServer});
+    parser.addOptions({host,          port,          db,       seed,   demo,          accessTtl,   refreshTtl,
+                       iterations,    enforceScopes, tlsCert,  tlsKey, tlsSelfSigned, idleTimeout, quiet,
+                       email,         firstName,     lastName, name,   grant,         redirectUri, isPublic,
+                       resourceServer});
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("Optional admin command: user or client."),
                                  QStringLiteral("[user|client ACTION ...]"));
     parser.process(app);

@@ -11,17 +11,20 @@ namespace tb::server {
 class BearerAuthenticator
 {
 public:
-    enum class Outcome { NoCredentials, Invalid, Expired, Authenticated };
+    enum class Outcome
+    {
+        NoCredentials,
+        Invalid,
+        Expired,
+        Authenticated
+    };
     struct Result
     {
         Outcome outcome = Outcome::NoCredentials;
         AccessTokenRecord token;
     };
 
-    explicit BearerAuthenticator(ServerContext& context)
-        : m_context(context)
-    {
-    }
+    explicit BearerAuthenticator(ServerContext& context) : m_context(context) {}
 
     Result authenticate(const HttpRequest& request) const;
 

@@ -10,13 +10,20 @@ namespace tb::server {
 QString PyValue::typeName() const
 {
     switch (type) {
-    case Type::Null: return QStringLiteral("NoneType");
-    case Type::Bool: return QStringLiteral("bool");
-    case Type::Int: return QStringLiteral("int");
-    case Type::Float: return QStringLiteral("float");
-    case Type::String: return QStringLiteral("str");
-    case Type::List: return QStringLiteral("list");
-    case Type::Dict: return QStringLiteral("dict");
+    case Type::Null:
+        return QStringLiteral("NoneType");
+    case Type::Bool:
+        return QStringLiteral("bool");
+    case Type::Int:
+        return QStringLiteral("int");
+    case Type::Float:
+        return QStringLiteral("float");
+    case Type::String:
+        return QStringLiteral("str");
+    case Type::List:
+        return QStringLiteral("list");
+    case Type::Dict:
+        return QStringLiteral("dict");
     }
     return {};
 }
@@ -48,10 +55,7 @@ struct StopIteration
 class Parser
 {
 public:
-    explicit Parser(std::u32string text)
-        : s(std::move(text))
-    {
-    }
+    explicit Parser(std::u32string text) : s(std::move(text)) {}
 
     std::u32string s;
 
@@ -204,14 +208,30 @@ public:
             }
             const char32_t e = s[size_t(pos + 1)];
             switch (e) {
-            case '"': out.push_back('"'); break;
-            case '\\': out.push_back('\\'); break;
-            case '/': out.push_back('/'); break;
-            case 'b': out.push_back('\b'); break;
-            case 'f': out.push_back('\f'); break;
-            case 'n': out.push_back('\n'); break;
-            case 'r': out.push_back('\r'); break;
-            case 't': out.push_back('\t'); break;
+            case '"':
+                out.push_back('"');
+                break;
+            case '\\':
+                out.push_back('\\');
+                break;
+            case '/':
+                out.push_back('/');
+                break;
+            case 'b':
+                out.push_back('\b');
+                break;
+            case 'f':
+                out.push_back('\f');
+                break;
+            case 'n':
+                out.push_back('\n');
+                break;
+            case 'r':
+                out.push_back('\r');
+                break;
+            case 't':
+                out.push_back('\t');
+                break;
             case 'u': {
                 char32_t unit = hex4(pos + 2, pos + 1);
                 pos += 6;
@@ -225,7 +245,8 @@ public:
                 out.push_back(unit);
                 continue;
             }
-            default: throw Failure{QStringLiteral("Invalid \\escape"), pos};
+            default:
+                throw Failure{QStringLiteral("Invalid \\escape"), pos};
             }
             pos += 2;
         }

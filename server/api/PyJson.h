@@ -12,7 +12,16 @@ namespace tb::server {
 // A JSON value as Python's json module sees it, with the type names DRF puts in its messages.
 struct PyValue
 {
-    enum class Type { Null, Bool, Int, Float, String, List, Dict };
+    enum class Type
+    {
+        Null,
+        Bool,
+        Int,
+        Float,
+        String,
+        List,
+        Dict
+    };
     Type type = Type::Null;
     bool boolean = false;
     QString text; // String: the value; Int/Float: the literal as Python's str() prints it

@@ -18,7 +18,7 @@ struct FieldSpec
 };
 
 const FieldSpec kFields[] = {
-    {u"username", true, false, 150}, {u"email", false, true, 254},   {u"first_name", false, true, 150},
+    {u"username", true, false, 150},  {u"email", false, true, 254},   {u"first_name", false, true, 150},
     {u"last_name", false, true, 150}, {u"password", false, false, 0},
 };
 
@@ -74,8 +74,7 @@ bool UserSerializer::isValidEmail(const QString& value)
     return !ace.isEmpty() && domainPart.match(QString::fromLatin1(ace)).hasMatch();
 }
 
-UserSerializer::Result UserSerializer::validate(const PyValue& data, bool partial, qint64 exceptId,
-                                                UserStore& users)
+UserSerializer::Result UserSerializer::validate(const PyValue& data, bool partial, qint64 exceptId, UserStore& users)
 {
     const auto nonField = [](const QString& message) {
         JsonWriter writer(JsonWriter::Style::Drf);

@@ -25,9 +25,9 @@ const QByteArray kFieldActions = QByteArrayLiteral(
     "\"last_name\":{\"type\":\"string\",\"required\":false,\"read_only\":false,\"label\":\"Last name\","
     "\"max_length\":150},\"password\":{\"type\":\"string\",\"required\":false,\"read_only\":false,\"label\":"
     "\"Password\"}}");
-const QByteArray kRendersParses = QByteArrayLiteral(
-    "\"renders\":[\"application/json\",\"text/html\"],\"parses\":[\"application/json\",\"application/"
-    "x-www-form-urlencoded\",\"multipart/form-data\"]");
+const QByteArray kRendersParses =
+    QByteArrayLiteral("\"renders\":[\"application/json\",\"text/html\"],\"parses\":[\"application/json\",\"application/"
+                      "x-www-form-urlencoded\",\"multipart/form-data\"]");
 
 HttpResponse drf(int status, const QByteArray& body, const QByteArray& allow, const QByteArray& wwwAuthenticate = {})
 {
@@ -144,7 +144,8 @@ std::optional<HttpResponse> UsersEndpoint::admit(const HttpRequest& request, con
         challenge += ",error=\"invalid_token\",error_description=\"The access token has expired.\"";
         break;
     case BearerAuthenticator::Outcome::NoCredentials:
-    case BearerAuthenticator::Outcome::Authenticated: break;
+    case BearerAuthenticator::Outcome::Authenticated:
+        break;
     }
     if (auth.outcome != BearerAuthenticator::Outcome::Authenticated) {
         HttpResponse response = detail(401, QStringLiteral("Authentication credentials were not provided."), allow);
@@ -312,8 +313,8 @@ void UsersEndpoint::handleDetail(const HttpRequest& request, qint64 id, Responde
         return;
     }
     if (method != "GET" && method != "HEAD" && method != "PUT" && method != "PATCH" && method != "DELETE") {
-        respond(detail(405, QStringLiteral("Method \"%1\" not allowed.").arg(QString::fromLatin1(method)),
-                       kDetailAllow));
+        respond(
+            detail(405, QStringLiteral("Method \"%1\" not allowed.").arg(QString::fromLatin1(method)), kDetailAllow));
         return;
     }
     const auto user = m_context.store.users().byId(id);

@@ -17,11 +17,7 @@ namespace tb::server {
 class UsersEndpoint
 {
 public:
-    explicit UsersEndpoint(ServerContext& context)
-        : m_context(context)
-        , m_auth(context)
-    {
-    }
+    explicit UsersEndpoint(ServerContext& context) : m_context(context), m_auth(context) {}
 
     void handleList(const HttpRequest& request, Responder respond);
     void handleDetail(const HttpRequest& request, qint64 id, Responder respond);

@@ -9,9 +9,7 @@
 
 namespace tb::server {
 
-CredentialVerifier::CredentialVerifier(int threads, QObject* parent)
-    : QObject(parent)
-    , m_cacheKey(generateToken(43))
+CredentialVerifier::CredentialVerifier(int threads, QObject* parent) : QObject(parent), m_cacheKey(generateToken(43))
 {
     m_pool.setMaxThreadCount(threads > 0 ? threads : std::max(1, QThread::idealThreadCount()));
 }
@@ -27,8 +25,8 @@ QByteArray CredentialVerifier::cacheTag(const QByteArray& encodedHash, const QBy
     return QMessageAuthenticationCode::hash(encodedHash + '\0' + secret, m_cacheKey, QCryptographicHash::Sha256);
 }
 
-void CredentialVerifier::verify(const QByteArray& encodedHash, const QByteArray& secret,
-                                std::function<void(bool)> done, const QString& cacheKey)
+void CredentialVerifier::verify(const QByteArray& encodedHash, const QByteArray& secret, std::function<void(bool)> done,
+                                const QString& cacheKey)
 {
     if (!cacheKey.isEmpty()) {
         const auto it = m_cache.constFind(cacheKey);

@@ -64,9 +64,9 @@ QByteArray pbkdf2Sha256(const QByteArray& password, const QByteArray& salt, int 
     QByteArray result;
     result.reserve(keyLength);
     for (quint32 blockIndex = 1; result.size() < keyLength; ++blockIndex) {
-        const unsigned char be[4] = {static_cast<unsigned char>(blockIndex >> 24),
-                                     static_cast<unsigned char>(blockIndex >> 16),
-                                     static_cast<unsigned char>(blockIndex >> 8), static_cast<unsigned char>(blockIndex)};
+        const unsigned char be[4] = {
+            static_cast<unsigned char>(blockIndex >> 24), static_cast<unsigned char>(blockIndex >> 16),
+            static_cast<unsigned char>(blockIndex >> 8), static_cast<unsigned char>(blockIndex)};
         SHA256_CTX inner = pads.inner;
         SHA256_Update(&inner, salt.constData(), size_t(salt.size()));
         SHA256_Update(&inner, be, sizeof be);

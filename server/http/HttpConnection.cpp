@@ -76,12 +76,8 @@ constexpr qsizetype kMaxChunkLine = 1024;
 
 HttpConnection::HttpConnection(QTcpSocket* socket, bool secure, const HttpLimits& limits, RequestHandler handler,
                                std::function<void(const RequestLogEntry&)> log, QObject* parent)
-    : QObject(parent)
-    , m_socket(socket)
-    , m_secure(secure)
-    , m_limits(limits)
-    , m_handler(std::move(handler))
-    , m_log(std::move(log))
+    : QObject(parent), m_socket(socket), m_secure(secure), m_limits(limits), m_handler(std::move(handler)),
+      m_log(std::move(log))
 {
     m_socket->setParent(this);
     m_idleTimer.setSingleShot(true);

@@ -45,8 +45,20 @@ signals:
     void closed();
 
 private:
-    enum class State { ReadingHead, ReadingBody, ReadingChunked, Dispatched, Closing };
-    enum class ParseResult { NeedMore, Ready, Failed };
+    enum class State
+    {
+        ReadingHead,
+        ReadingBody,
+        ReadingChunked,
+        Dispatched,
+        Closing
+    };
+    enum class ParseResult
+    {
+        NeedMore,
+        Ready,
+        Failed
+    };
 
     void onReadyRead();
     void processBuffer();

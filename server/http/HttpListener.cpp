@@ -6,12 +6,8 @@ namespace tb::server {
 
 HttpListener::HttpListener(HttpLimits limits, RequestHandler handler, std::function<void(const RequestLogEntry&)> log,
                            QObject* parent)
-    : QTcpServer(parent)
-    , m_limits(limits)
-    , m_handler(std::move(handler))
-    , m_log(std::move(log))
-{
-}
+    : QTcpServer(parent), m_limits(limits), m_handler(std::move(handler)), m_log(std::move(log))
+{}
 
 HttpListener::~HttpListener()
 {

@@ -6,8 +6,7 @@ namespace {
 constexpr char kHex[] = "0123456789abcdef";
 }
 
-JsonWriter::JsonWriter(Style style)
-    : m_style(style)
+JsonWriter::JsonWriter(Style style) : m_style(style)
 {
     m_out.reserve(256);
 }
@@ -128,13 +127,27 @@ void JsonWriter::writeString(QStringView text)
         }
         flushPlain(i);
         switch (c) {
-        case '"': m_out.append("\\\""); break;
-        case '\\': m_out.append("\\\\"); break;
-        case '\n': m_out.append("\\n"); break;
-        case '\r': m_out.append("\\r"); break;
-        case '\t': m_out.append("\\t"); break;
-        case '\b': m_out.append("\\b"); break;
-        case '\f': m_out.append("\\f"); break;
+        case '"':
+            m_out.append("\\\"");
+            break;
+        case '\\':
+            m_out.append("\\\\");
+            break;
+        case '\n':
+            m_out.append("\\n");
+            break;
+        case '\r':
+            m_out.append("\\r");
+            break;
+        case '\t':
+            m_out.append("\\t");
+            break;
+        case '\b':
+            m_out.append("\\b");
+            break;
+        case '\f':
+            m_out.append("\\f");
+            break;
         case 0x7f:
             if (m_style == Style::Python) {
                 escapeUnit(c);
@@ -142,7 +155,9 @@ void JsonWriter::writeString(QStringView text)
                 m_out.append('\x7f');
             }
             break;
-        default: escapeUnit(c); break;
+        default:
+            escapeUnit(c);
+            break;
         }
     }
     flushPlain(text.size());

@@ -11,7 +11,11 @@ namespace tb::server {
 class JsonWriter
 {
 public:
-    enum class Style { Drf, Python };
+    enum class Style
+    {
+        Drf,
+        Python
+    };
 
     explicit JsonWriter(Style style);
 

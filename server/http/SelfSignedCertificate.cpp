@@ -32,8 +32,7 @@ QByteArray bioContents(BIO* bio)
     return QByteArray(data, qsizetype(size));
 }
 
-std::optional<QSslConfiguration> configuration(const QSslCertificate& certificate, const QSslKey& key,
-                                               QString* error)
+std::optional<QSslConfiguration> configuration(const QSslCertificate& certificate, const QSslKey& key, QString* error)
 {
     if (certificate.isNull() || key.isNull()) {
         *error = QStringLiteral("invalid TLS certificate or key");
@@ -71,8 +70,8 @@ std::optional<QSslConfiguration> makeSelfSignedTls(QString* error)
     X509V3_CTX ctx;
     X509V3_set_ctx_nodb(&ctx);
     X509V3_set_ctx(&ctx, cert.get(), cert.get(), nullptr, nullptr, 0);
-    X509_EXTENSION* san = X509V3_EXT_conf_nid(nullptr, &ctx, NID_subject_alt_name,
-                                              "DNS:localhost,IP:127.0.0.1,IP:0:0:0:0:0:0:0:1");
+    X509_EXTENSION* san =
+        X509V3_EXT_conf_nid(nullptr, &ctx, NID_subject_alt_name, "DNS:localhost,IP:127.0.0.1,IP:0:0:0:0:0:0:0:1");
     if (san) {
         X509_add_ext(cert.get(), san, -1);
         X509_EXTENSION_free(san);

@@ -15,7 +15,8 @@ std::optional<BasicCredentials> parseBasic(const QByteArray& header)
     if (!header.startsWith("Basic ")) {
         return std::nullopt;
     }
-    const auto decoded = QByteArray::fromBase64Encoding(header.mid(6).trimmed(), QByteArray::AbortOnBase64DecodingErrors);
+    const auto decoded =
+        QByteArray::fromBase64Encoding(header.mid(6).trimmed(), QByteArray::AbortOnBase64DecodingErrors);
     if (!decoded) {
         return std::nullopt;
     }
@@ -24,7 +25,8 @@ std::optional<BasicCredentials> parseBasic(const QByteArray& header)
         return std::nullopt;
     }
     // RFC 6749 section 2.3.1: both parts are form-urlencoded before base64 (DOT unquotes them).
-    const FormData parts = FormData::parse("id=" + decoded.decoded.left(colon) + "&secret=" + decoded.decoded.mid(colon + 1));
+    const FormData parts =
+        FormData::parse("id=" + decoded.decoded.left(colon) + "&secret=" + decoded.decoded.mid(colon + 1));
     return BasicCredentials{parts.value(u"id"), parts.value(u"secret")};
 }
 
@@ -52,7 +54,8 @@ void ClientAuthenticator::authenticate(const HttpRequest& request, const FormDat
     // The body credentials, tried when Basic is absent or fails (DOT's order).
     auto tryBody = [this, bodyId, bodySecret, allowPublic, hasBasic = authorization.startsWith("Basic "),
                     done](bool) mutable {
-        std::optional<ClientRecord> client = bodyId.isEmpty() ? std::nullopt : m_context.store.clients().byClientId(bodyId);
+        std::optional<ClientRecord> client =
+            bodyId.isEmpty() ? std::nullopt : m_context.store.clients().byClientId(bodyId);
         const bool required = hasBasic || !bodySecret.isEmpty() || (client && client->confidential) || !client;
         if (!required && allowPublic) {
             done({client, false});
@@ -63,9 +66,7 @@ void ClientAuthenticator::authenticate(const HttpRequest& request, const FormDat
             return;
         }
         const ClientRecord found = *client;
-        verifySecret(found, bodySecret, [found, done](bool ok) {
-            done(ok ? Result{found, true} : Result{});
-        });
+        verifySecret(found, bodySecret, [found, done](bool ok) { done(ok ? Result{found, true} : Result{}); });
     };
 
     if (basic) {

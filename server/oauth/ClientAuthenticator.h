@@ -26,10 +26,7 @@ public:
         bool authenticated = false;         // true when a secret was verified (not just a public client_id)
     };
 
-    explicit ClientAuthenticator(ServerContext& context)
-        : m_context(context)
-    {
-    }
+    explicit ClientAuthenticator(ServerContext& context) : m_context(context) {}
 
     // allowPublic: a public client may identify with client_id alone (token endpoint); revocation and
     // introspection require a verified secret.

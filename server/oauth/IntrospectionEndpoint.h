@@ -12,11 +12,7 @@ namespace tb::server {
 class IntrospectionEndpoint
 {
 public:
-    explicit IntrospectionEndpoint(ServerContext& context)
-        : m_context(context)
-        , m_clientAuth(context)
-    {
-    }
+    explicit IntrospectionEndpoint(ServerContext& context) : m_context(context), m_clientAuth(context) {}
 
     void handle(const HttpRequest& request, Responder respond);
 

@@ -10,10 +10,7 @@ namespace tb::server {
 class MetadataEndpoint
 {
 public:
-    explicit MetadataEndpoint(ServerContext& context)
-        : m_context(context)
-    {
-    }
+    explicit MetadataEndpoint(ServerContext& context) : m_context(context) {}
 
     void handle(const HttpRequest& request, Responder respond);
 

@@ -23,7 +23,8 @@ HttpResponse error(const QString& error, const QString& description)
     const int status = error == u"invalid_client" ? 401 : 400;
     HttpResponse response = json(status, writer.take());
     if (status == 401) {
-        response.headers.append({QByteArrayLiteral("WWW-Authenticate"), QByteArrayLiteral("Bearer error=\"invalid_client\"")});
+        response.headers.append(
+            {QByteArrayLiteral("WWW-Authenticate"), QByteArrayLiteral("Bearer error=\"invalid_client\"")});
     }
     return response;
 }

@@ -12,11 +12,7 @@ namespace tb::server {
 class RevocationEndpoint
 {
 public:
-    explicit RevocationEndpoint(ServerContext& context)
-        : m_context(context)
-        , m_clientAuth(context)
-    {
-    }
+    explicit RevocationEndpoint(ServerContext& context) : m_context(context), m_clientAuth(context) {}
 
     void handle(const HttpRequest& request, Responder respond);
 

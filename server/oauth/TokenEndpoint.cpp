@@ -25,12 +25,7 @@ bool allowsRefresh(const ClientRecord& client)
 
 } // namespace
 
-TokenEndpoint::TokenEndpoint(ServerContext& context)
-    : m_context(context)
-    , m_clientAuth(context)
-    , m_issuer(context)
-{
-}
+TokenEndpoint::TokenEndpoint(ServerContext& context) : m_context(context), m_clientAuth(context), m_issuer(context) {}
 
 void TokenEndpoint::handle(const HttpRequest& request, Responder respond)
 {
@@ -97,8 +92,9 @@ void TokenEndpoint::passwordGrant(const HttpRequest& request, const FormData& fo
         }
         for (const char16_t* param : {u"username", u"password"}) {
             if (form.value(param).isEmpty()) {
-                respond(OAuthResponse::error(QStringLiteral("invalid_request"),
-                                             QStringLiteral("Request is missing %1 parameter.").arg(QString::fromUtf16(param))));
+                respond(OAuthResponse::error(
+                    QStringLiteral("invalid_request"),
+                    QStringLiteral("Request is missing %1 parameter.").arg(QString::fromUtf16(param))));
                 return;
             }
         }
@@ -239,8 +235,8 @@ void TokenEndpoint::authorizationCodeGrant(const HttpRequest& request, const For
         }
         if (!code->codeChallenge.isEmpty()) {
             if (!form.contains(u"code_verifier")) {
-                respond(OAuthResponse::error(QStringLiteral("invalid_request"),
-                                             QStringLiteral("Code verifier required.")));
+                respond(
+                    OAuthResponse::error(QStringLiteral("invalid_request"), QStringLiteral("Code verifier required.")));
                 return;
             }
             if (!Pkce::verify(code->codeChallenge, code->codeChallengeMethod, form.value(u"code_verifier"))) {
@@ -256,8 +252,8 @@ void TokenEndpoint::authorizationCodeGrant(const HttpRequest& request, const For
             return;
         }
         if (!code->redirectUri.isEmpty() && redirectUri != code->redirectUri) {
-            respond(OAuthResponse::error(QStringLiteral("invalid_request"),
-                                         QStringLiteral("Mismatching redirect URI.")));
+            respond(
+                OAuthResponse::error(QStringLiteral("invalid_request"), QStringLiteral("Mismatching redirect URI.")));
             return;
         }
         Database& db = m_context.store.database();

@@ -38,7 +38,8 @@ private:
 
     // The scope to grant: the requested one (each scope must be in 'allowed'; echoed in the requested order), or
     // 'fallback' when the request names none. Empty optional: invalid_scope.
-    std::optional<QString> resolveScope(const FormData& form, const QStringList& allowed, const QString& fallback) const;
+    std::optional<QString> resolveScope(const FormData& form, const QStringList& allowed,
+                                        const QString& fallback) const;
     HttpResponse issue(qint64 clientPk, qint64 userId, const QString& scope, bool withRefresh);
 
     ServerContext& m_context;

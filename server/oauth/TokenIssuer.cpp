@@ -5,8 +5,7 @@
 
 namespace tb::server {
 
-std::optional<IssuedTokens> TokenIssuer::issue(qint64 clientPk, qint64 userId, const QString& scope,
-                                               bool withRefresh)
+std::optional<IssuedTokens> TokenIssuer::issue(qint64 clientPk, qint64 userId, const QString& scope, bool withRefresh)
 {
     const qint64 now = m_context.now();
     IssuedTokens tokens;

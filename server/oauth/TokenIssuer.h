@@ -19,10 +19,7 @@ struct IssuedTokens
 class TokenIssuer
 {
 public:
-    explicit TokenIssuer(ServerContext& context)
-        : m_context(context)
-    {
-    }
+    explicit TokenIssuer(ServerContext& context) : m_context(context) {}
 
     // Call inside a transaction when it belongs with other writes (refresh rotation, code redemption).
     std::optional<IssuedTokens> issue(qint64 clientPk, qint64 userId, const QString& scope, bool withRefresh);

@@ -6,8 +6,8 @@ namespace tb::server {
 
 namespace {
 
-const QString kColumns = QStringLiteral(
-    "id, client_id, name, secret_hash, client_type, grant_types, redirect_uris, resource_server");
+const QString kColumns =
+    QStringLiteral("id, client_id, name, secret_hash, client_type, grant_types, redirect_uris, resource_server");
 
 ClientRecord readClient(const QSqlQuery& q)
 {

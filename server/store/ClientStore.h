@@ -12,10 +12,7 @@ namespace tb::server {
 class ClientStore
 {
 public:
-    explicit ClientStore(Database& db)
-        : m_db(db)
-    {
-    }
+    explicit ClientStore(Database& db) : m_db(db) {}
 
     std::optional<ClientRecord> byClientId(const QString& clientId);
     std::optional<ClientRecord> byId(qint64 id);

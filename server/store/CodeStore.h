@@ -14,10 +14,7 @@ class CodeStore
 public:
     static constexpr qint64 lifetimeSeconds = 60;
 
-    explicit CodeStore(Database& db)
-        : m_db(db)
-    {
-    }
+    explicit CodeStore(Database& db) : m_db(db) {}
 
     qint64 insert(const QByteArray& digest, const AuthorizationCodeRecord& code, qint64 now);
     std::optional<AuthorizationCodeRecord> byDigest(const QByteArray& digest);

@@ -72,10 +72,9 @@ QAtomicInteger<quint64> g_connectionCounter; // only makes connection names uniq
 } // namespace
 
 Database::Database(const QString& path)
-    : m_path(path)
-    , m_connectionName(QStringLiteral("tokenbench-server-%1").arg(g_connectionCounter.fetchAndAddRelaxed(1)))
-{
-}
+    : m_path(path),
+      m_connectionName(QStringLiteral("tokenbench-server-%1").arg(g_connectionCounter.fetchAndAddRelaxed(1)))
+{}
 
 Database::~Database()
 {
@@ -140,9 +139,8 @@ bool Database::migrate(QString* error)
     const QList<QStringList> steps = migrations();
     const int current = schemaVersion();
     if (current > steps.size()) {
-        *error = QStringLiteral("database schema version %1 is newer than this server (%2)")
-                     .arg(current)
-                     .arg(steps.size());
+        *error =
+            QStringLiteral("database schema version %1 is newer than this server (%2)").arg(current).arg(steps.size());
         return false;
     }
     for (int version = current; version < steps.size(); ++version) {

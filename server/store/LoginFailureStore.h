@@ -9,10 +9,7 @@ namespace tb::server {
 class LoginFailureStore
 {
 public:
-    explicit LoginFailureStore(Database& db)
-        : m_db(db)
-    {
-    }
+    explicit LoginFailureStore(Database& db) : m_db(db) {}
 
     void record(const QString& username, qint64 now);
     int countSince(const QString& username, qint64 since);

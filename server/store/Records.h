@@ -49,8 +49,8 @@ struct RefreshTokenRecord
     qint64 userId = 0;
     QString username;
     QString scope;
-    qint64 expires = 0; // 0: never
-    qint64 revoked = 0; // 0: not revoked, else when
+    qint64 expires = 0;       // 0: never
+    qint64 revoked = 0;       // 0: not revoked, else when
     qint64 accessTokenId = 0; // 0: its access token was revoked or rotated away
 };
 

@@ -22,8 +22,7 @@ QString Seeder::normalizeGrant(const QString& grant)
     return known.contains(normalized) ? normalized : QString();
 }
 
-bool Seeder::load(Store& store, const QByteArray& json, int iterations, qint64 now, Summary* summary,
-                  QString* error)
+bool Seeder::load(Store& store, const QByteArray& json, int iterations, qint64 now, Summary* summary, QString* error)
 {
     QJsonParseError parseError{};
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
@@ -67,7 +66,8 @@ bool Seeder::load(Store& store, const QByteArray& json, int iterations, qint64 n
         PendingClient pending;
         pending.client.clientId = object.value(u"client_id").toString();
         pending.client.name = object.value(u"name").toString();
-        pending.client.confidential = object.value(u"client_type").toString(QStringLiteral("confidential")) != u"public";
+        pending.client.confidential =
+            object.value(u"client_type").toString(QStringLiteral("confidential")) != u"public";
         pending.secret = object.value(u"client_secret").toString().toUtf8();
         for (const QJsonValue& grant : object.value(u"grant_types").toArray()) {
             const QString normalized = normalizeGrant(grant.toString());
@@ -95,8 +95,8 @@ bool Seeder::load(Store& store, const QByteArray& json, int iterations, qint64 n
     QtConcurrent::blockingMap(users, [iterations](Pending& pending) {
         if (pending.user.passwordHash.isEmpty()) {
             // Django's unusable password marker when none is given: no password grant for that user.
-            pending.user.passwordHash =
-                pending.password.isEmpty() ? QByteArrayLiteral("!") : PasswordHasher::hash(pending.password, iterations);
+            pending.user.passwordHash = pending.password.isEmpty() ? QByteArrayLiteral("!")
+                                                                   : PasswordHasher::hash(pending.password, iterations);
         }
     });
     QtConcurrent::blockingMap(clients, [iterations](PendingClient& pending) {

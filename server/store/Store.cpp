@@ -3,14 +3,8 @@
 namespace tb::server {
 
 Store::Store(const QString& path)
-    : m_db(path)
-    , m_users(m_db)
-    , m_clients(m_db)
-    , m_tokens(m_db)
-    , m_codes(m_db)
-    , m_loginFailures(m_db)
-{
-}
+    : m_db(path), m_users(m_db), m_clients(m_db), m_tokens(m_db), m_codes(m_db), m_loginFailures(m_db)
+{}
 
 bool Store::open(QString* error)
 {

@@ -55,9 +55,9 @@ std::optional<RefreshTokenRecord> TokenStore::refreshByDigest(const QByteArray& 
 qint64 TokenStore::insertAccess(const QByteArray& digest, qint64 clientPk, qint64 userId, const QString& scope,
                                 qint64 expires, qint64 refreshTokenId, qint64 now)
 {
-    QSqlQuery& q = m_db.prepared(
-        QStringLiteral("INSERT INTO access_tokens (token_digest, client_id, user_id, scope, expires, "
-                       "refresh_token_id, created) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id"));
+    QSqlQuery& q =
+        m_db.prepared(QStringLiteral("INSERT INTO access_tokens (token_digest, client_id, user_id, scope, expires, "
+                                     "refresh_token_id, created) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id"));
     q.bindValue(0, QString::fromLatin1(digest));
     q.bindValue(1, clientPk);
     q.bindValue(2, userId > 0 ? QVariant(userId) : QVariant());
@@ -117,8 +117,10 @@ bool TokenStore::revokeRefresh(qint64 id, qint64 now)
 
 void TokenStore::purgeExpired(qint64 now)
 {
-    QSqlQuery& access = m_db.prepared(QStringLiteral("DELETE FROM access_tokens WHERE expires < ? AND refresh_token_id IS NULL"));
-    access.bindValue(0, now - 86400); // keep a day so "expired" stays distinguishable from "invalid"; tokens with a refresh token stay, since
+    QSqlQuery& access =
+        m_db.prepared(QStringLiteral("DELETE FROM access_tokens WHERE expires < ? AND refresh_token_id IS NULL"));
+    access.bindValue(0, now - 86400); // keep a day so "expired" stays distinguishable from "invalid"; tokens with a
+                                      // refresh token stay, since
     // a refresh must tell "expired" (allowed) from "revoked" (refused)
     Database::exec(access);
     QSqlQuery& codes = m_db.prepared(QStringLiteral("DELETE FROM authorization_codes WHERE expires < ?"));

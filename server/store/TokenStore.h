@@ -11,17 +11,14 @@ namespace tb::server {
 class TokenStore
 {
 public:
-    explicit TokenStore(Database& db)
-        : m_db(db)
-    {
-    }
+    explicit TokenStore(Database& db) : m_db(db) {}
 
     std::optional<AccessTokenRecord> accessByDigest(const QByteArray& digest);
     std::optional<RefreshTokenRecord> refreshByDigest(const QByteArray& digest);
-    qint64 insertAccess(const QByteArray& digest, qint64 clientPk, qint64 userId, const QString& scope,
-                        qint64 expires, qint64 refreshTokenId, qint64 now);
-    qint64 insertRefresh(const QByteArray& digest, qint64 clientPk, qint64 userId, const QString& scope,
-                         qint64 expires, qint64 now);
+    qint64 insertAccess(const QByteArray& digest, qint64 clientPk, qint64 userId, const QString& scope, qint64 expires,
+                        qint64 refreshTokenId, qint64 now);
+    qint64 insertRefresh(const QByteArray& digest, qint64 clientPk, qint64 userId, const QString& scope, qint64 expires,
+                         qint64 now);
     bool deleteAccess(qint64 id);
     bool deleteAccessOfRefresh(qint64 refreshId);
     bool revokeRefresh(qint64 id, qint64 now);

@@ -12,10 +12,7 @@ namespace tb::server {
 class UserStore
 {
 public:
-    explicit UserStore(Database& db)
-        : m_db(db)
-    {
-    }
+    explicit UserStore(Database& db) : m_db(db) {}
 
     std::optional<UserRecord> byId(qint64 id);
     std::optional<UserRecord> byUsername(const QString& username);

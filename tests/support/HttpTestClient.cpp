@@ -22,11 +22,7 @@ QJsonObject HttpTestClient::Response::json() const
     return QJsonDocument::fromJson(body).object();
 }
 
-HttpTestClient::HttpTestClient(quint16 port)
-    : m_port(port)
-    , m_socket(std::make_unique<QTcpSocket>())
-{
-}
+HttpTestClient::HttpTestClient(quint16 port) : m_port(port), m_socket(std::make_unique<QTcpSocket>()) {}
 
 HttpTestClient::~HttpTestClient() = default;
 
@@ -130,8 +126,8 @@ HttpTestClient::Response HttpTestClient::postForm(const QByteArray& target,
                                                   const QList<std::pair<QString, QString>>& fields,
                                                   const QList<QByteArray>& headers)
 {
-    return request("POST", target,
-                   QList<QByteArray>{"Content-Type: application/x-www-form-urlencoded"} + headers, formEncode(fields));
+    return request("POST", target, QList<QByteArray>{"Content-Type: application/x-www-form-urlencoded"} + headers,
+                   formEncode(fields));
 }
 
 HttpTestClient::Response HttpTestClient::fetch(quint16 port, const QByteArray& method, const QByteArray& target,

@@ -8,17 +8,12 @@
 
 namespace tb::test {
 
-LocalOAuthServer::LocalOAuthServer()
-    : LocalOAuthServer(Options{})
-{
-}
+LocalOAuthServer::LocalOAuthServer() : LocalOAuthServer(Options{}) {}
 
 LocalOAuthServer::LocalOAuthServer(const Options& options)
-    : m_options(options)
-    , m_clock(std::make_shared<std::atomic<qint64>>(QDateTime::currentSecsSinceEpoch()))
-    , m_server(std::make_unique<tb::server::Server>())
-{
-}
+    : m_options(options), m_clock(std::make_shared<std::atomic<qint64>>(QDateTime::currentSecsSinceEpoch())),
+      m_server(std::make_unique<tb::server::Server>())
+{}
 
 LocalOAuthServer::~LocalOAuthServer() = default;
 

@@ -35,8 +35,9 @@ private slots:
         QFETCH(int, length);
         QByteArray expected(length, '\0');
         QVERIFY(PKCS5_PBKDF2_HMAC(password.constData(), int(password.size()),
-                                  reinterpret_cast<const unsigned char*>(salt.constData()), int(salt.size()), iterations,
-                                  EVP_sha256(), length, reinterpret_cast<unsigned char*>(expected.data())) == 1);
+                                  reinterpret_cast<const unsigned char*>(salt.constData()), int(salt.size()),
+                                  iterations, EVP_sha256(), length,
+                                  reinterpret_cast<unsigned char*>(expected.data())) == 1);
         QCOMPARE(pbkdf2Sha256(password, salt, iterations, length), expected);
     }
 
@@ -51,12 +52,14 @@ private slots:
     void verifiesDjangoHash()
     {
         // alice's hash from the Django reference peer's database (Django 3.2, 260000 iterations).
-        const QByteArray django = "pbkdf2_sha256$260000$hz6uAkEpq19Fm1wDWebndt$+3z9pEoIq6KMMubQ20zKHbx5AhLReypnFkgLsJ/+22A=";
+        const QByteArray django =
+            "pbkdf2_sha256$260000$hz6uAkEpq19Fm1wDWebndt$+3z9pEoIq6KMMubQ20zKHbx5AhLReypnFkgLsJ/+22A=";
         QVERIFY(PasswordHasher::verify(django, "alice-password-1"));
         QVERIFY(!PasswordHasher::verify(django, "alice-password-2"));
         // hashlib.pbkdf2_hmac("sha256", b"alice-password-1", b"abcdefghijklmnopqrstuv", 1000), base64.
         QVERIFY(PasswordHasher::verify(
-            "pbkdf2_sha256$1000$abcdefghijklmnopqrstuv$Hy7wj+/cbjDa0mGP752skvzagdMKQVNOb0iz7LPd7lk=", "alice-password-1"));
+            "pbkdf2_sha256$1000$abcdefghijklmnopqrstuv$Hy7wj+/cbjDa0mGP752skvzagdMKQVNOb0iz7LPd7lk=",
+            "alice-password-1"));
         QCOMPARE(PasswordHasher::hash("alice-password-1", 1000, "abcdefghijklmnopqrstuv"),
                  QByteArray("pbkdf2_sha256$1000$abcdefghijklmnopqrstuv$Hy7wj+/cbjDa0mGP752skvzagdMKQVNOb0iz7LPd7lk="));
     }
@@ -77,10 +80,10 @@ private slots:
 
     void rejectsGarbage()
     {
-        for (const QByteArray& bad : {QByteArray(), QByteArray("!unusable"), QByteArray("md5$1$x$y"),
-                                      QByteArray("pbkdf2_sha256$abc$salt$aGFzaA=="),
-                                      QByteArray("pbkdf2_sha256$0$salt$aGFzaA=="),
-                                      QByteArray("pbkdf2_sha256$1$$aGFzaA=="), QByteArray("pbkdf2_sha256$1$salt$")}) {
+        for (const QByteArray& bad :
+             {QByteArray(), QByteArray("!unusable"), QByteArray("md5$1$x$y"),
+              QByteArray("pbkdf2_sha256$abc$salt$aGFzaA=="), QByteArray("pbkdf2_sha256$0$salt$aGFzaA=="),
+              QByteArray("pbkdf2_sha256$1$$aGFzaA=="), QByteArray("pbkdf2_sha256$1$salt$")}) {
             QVERIFY2(!PasswordHasher::verify(bad, "x"), bad.constData());
         }
     }

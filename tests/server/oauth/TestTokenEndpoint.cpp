@@ -24,7 +24,8 @@ private:
     }
     static QByteArray passwordClient()
     {
-        return HttpTestClient::basicAuth(LocalOAuthServer::passwordClientId(), LocalOAuthServer::passwordClientSecret());
+        return HttpTestClient::basicAuth(LocalOAuthServer::passwordClientId(),
+                                         LocalOAuthServer::passwordClientSecret());
     }
     static QByteArray ccClient()
     {
@@ -116,22 +117,25 @@ private slots:
                                {"password", "x"},
                                {"client_id", LocalOAuthServer::passwordClientId()}}),
                          401, invalidClient);
-        verifyOAuthError(post({{"grant_type", "client_credentials"}}, {"Authorization: Basic !!!"}), 401, invalidClient);
+        verifyOAuthError(post({{"grant_type", "client_credentials"}}, {"Authorization: Basic !!!"}), 401,
+                         invalidClient);
         verifyOAuthError(post({{"grant_type", "client_credentials"}, {"client_id", "unknown"}, {"client_secret", "x"}}),
                          401, invalidClient);
-        verifyOAuthError(post({{"grant_type", "client_credentials"}, {"client_id", LocalOAuthServer::publicClientId()}}),
-                         401, invalidClient);
+        verifyOAuthError(
+            post({{"grant_type", "client_credentials"}, {"client_id", LocalOAuthServer::publicClientId()}}), 401,
+            invalidClient);
         verifyOAuthError(post({}, {passwordClient()}), 400, "{\"error\": \"unsupported_grant_type\"}");
-        verifyOAuthError(post({{"grant_type", "foo"}}, {passwordClient()}), 400, "{\"error\": \"unsupported_grant_type\"}");
+        verifyOAuthError(post({{"grant_type", "foo"}}, {passwordClient()}), 400,
+                         "{\"error\": \"unsupported_grant_type\"}");
         verifyOAuthError(post({{"grant_type", "password"}, {"password", "x"}}, {passwordClient()}), 400,
                          "{\"error\": \"invalid_request\", \"error_description\": \"Request is missing username "
                          "parameter.\"}");
         verifyOAuthError(post({{"grant_type", "password"}, {"username", "alice"}}, {passwordClient()}), 400,
                          "{\"error\": \"invalid_request\", \"error_description\": \"Request is missing password "
                          "parameter.\"}");
-        verifyOAuthError(post({{"grant_type", "password"}, {"username", "alice"}, {"password", "alice-password-1"}},
-                              {ccClient()}),
-                         400, "{\"error\": \"unauthorized_client\"}");
+        verifyOAuthError(
+            post({{"grant_type", "password"}, {"username", "alice"}, {"password", "alice-password-1"}}, {ccClient()}),
+            400, "{\"error\": \"unauthorized_client\"}");
         verifyOAuthError(post({{"grant_type", "client_credentials"}}, {passwordClient()}), 400,
                          "{\"error\": \"unauthorized_client\"}");
         verifyOAuthError(post({{"grant_type", "password"},
@@ -148,9 +152,11 @@ private slots:
 
     void scopeEchoedInRequestedOrder()
     {
-        const auto r = post(
-            {{"grant_type", "password"}, {"username", "alice"}, {"password", "alice-password-1"}, {"scope", "write read"}},
-            {passwordClient()});
+        const auto r = post({{"grant_type", "password"},
+                             {"username", "alice"},
+                             {"password", "alice-password-1"},
+                             {"scope", "write read"}},
+                            {passwordClient()});
         QCOMPARE(r.status, 200);
         QCOMPARE(r.json().value("scope").toString(), QString("write read"));
     }
@@ -168,8 +174,8 @@ private slots:
         HttpTestClient client(m_server->port());
         const QByteArray body = "--XyZ\r\nContent-Disposition: form-data; name=\"grant_type\"\r\n\r\n"
                                 "client_credentials\r\n--XyZ--\r\n";
-        const auto r = client.request("POST", "/o/token/", {"Content-Type: multipart/form-data; boundary=XyZ", ccClient()},
-                                      body);
+        const auto r =
+            client.request("POST", "/o/token/", {"Content-Type: multipart/form-data; boundary=XyZ", ccClient()}, body);
         QCOMPARE(r.status, 200);
     }
 
@@ -220,9 +226,9 @@ private slots:
                          "{\"error\": \"invalid_grant\"}");
         QCOMPARE(apiStatus(access2), 200);
         // Narrowing works, widening does not.
-        verifyOAuthError(
-            post({{"grant_type", "refresh_token"}, {"refresh_token", refresh2}, {"scope", "read foo"}}, {passwordClient()}),
-            400, "{\"error\": \"invalid_scope\"}");
+        verifyOAuthError(post({{"grant_type", "refresh_token"}, {"refresh_token", refresh2}, {"scope", "read foo"}},
+                              {passwordClient()}),
+                         400, "{\"error\": \"invalid_scope\"}");
         const auto narrowed =
             post({{"grant_type", "refresh_token"}, {"refresh_token", refresh2}, {"scope", "read"}}, {passwordClient()});
         QCOMPARE(narrowed.status, 200);
@@ -261,8 +267,8 @@ private slots:
     {
         // DOT 1.7 answers 500 here.
         const QJsonObject first = passwordGrant().json();
-        const auto revoke = post({{"token", first.value("access_token").toString()}}, {passwordClient()},
-                                 "/o/revoke_token/");
+        const auto revoke =
+            post({{"token", first.value("access_token").toString()}}, {passwordClient()}, "/o/revoke_token/");
         QCOMPARE(revoke.status, 200);
         verifyOAuthError(
             post({{"grant_type", "refresh_token"}, {"refresh_token", first.value("refresh_token").toString()}},
@@ -293,9 +299,9 @@ private slots:
         const QString challenge = tb::server::Pkce::s256Challenge(verifier);
         // base64url(sha256(verifier)) as computed by Python hashlib.
         QCOMPARE(challenge, QString("oumAokdUBnPSkN-oYWJPLdjR-FKyRKLO4nIbDhpeT8E"));
-        const QString code = m_server->issueAuthorizationCode(LocalOAuthServer::publicClientId(), "alice",
-                                                              LocalOAuthServer::redirectUri(), "read write", challenge,
-                                                              "S256");
+        const QString code =
+            m_server->issueAuthorizationCode(LocalOAuthServer::publicClientId(), "alice",
+                                             LocalOAuthServer::redirectUri(), "read write", challenge, "S256");
         QVERIFY(!code.isEmpty());
         const Fields base = {{"grant_type", "authorization_code"},
                              {"code", code},
@@ -303,7 +309,8 @@ private slots:
                              {"client_id", LocalOAuthServer::publicClientId()}};
         verifyOAuthError(post(base), 400,
                          "{\"error\": \"invalid_request\", \"error_description\": \"Code verifier required.\"}");
-        verifyOAuthError(post(base + Fields{{"code_verifier", "wrong-verifier"}}), 400, "{\"error\": \"invalid_grant\"}");
+        verifyOAuthError(post(base + Fields{{"code_verifier", "wrong-verifier"}}), 400,
+                         "{\"error\": \"invalid_grant\"}");
         const auto r = post(base + Fields{{"code_verifier", verifier}});
         QCOMPARE(r.status, 200);
         QCOMPARE(r.json().value("scope").toString(), QString("read write"));
@@ -315,9 +322,9 @@ private slots:
 
     void authorizationCodePlainAndConfidential()
     {
-        const QString code = m_server->issueAuthorizationCode(LocalOAuthServer::authCodeClientId(), "alice",
-                                                              LocalOAuthServer::redirectUri(), "read", "plain-verifier",
-                                                              "plain");
+        const QString code =
+            m_server->issueAuthorizationCode(LocalOAuthServer::authCodeClientId(), "alice",
+                                             LocalOAuthServer::redirectUri(), "read", "plain-verifier", "plain");
         const QByteArray auth =
             HttpTestClient::basicAuth(LocalOAuthServer::authCodeClientId(), LocalOAuthServer::authCodeClientSecret());
         verifyOAuthError(post({{"grant_type", "authorization_code"},
@@ -356,7 +363,8 @@ private slots:
         m_server->advance(86399);
         QCOMPARE(apiStatus(access), 200);
         m_server->advance(2);
-        const auto r = HttpTestClient::fetch(m_server->port(), "GET", "/api/users/", {"Authorization: Bearer " + access.toUtf8()});
+        const auto r =
+            HttpTestClient::fetch(m_server->port(), "GET", "/api/users/", {"Authorization: Bearer " + access.toUtf8()});
         QCOMPARE(r.status, 401);
         QCOMPARE(r.header("WWW-Authenticate"),
                  QByteArray("Bearer realm=\"api\",error=\"invalid_token\",error_description=\"The access token has "
