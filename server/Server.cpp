@@ -55,6 +55,9 @@ bool hostAllowed(const HttpRequest& request, bool loopbackOnly)
         return true;
     }
     QByteArray host = request.header("host").toLower();
+    if (host.isEmpty()) {
+        return true; // HTTP/1.0 without Host: Django falls back to the server's own address
+    }
     if (host.startsWith('[')) {
         const qsizetype close = host.indexOf(']');
         host = close < 0 ? QByteArray() : host.left(close + 1);

@@ -183,6 +183,11 @@ HttpConnection::ParseResult HttpConnection::parseHead()
 
     m_request = HttpRequest{};
     m_request.peerAddress = m_socket->peerAddress();
+    const QHostAddress local = m_socket->localAddress();
+    m_request.localAuthority =
+        (local.protocol() == QAbstractSocket::IPv6Protocol ? '[' + local.toString().toLatin1() + ']'
+                                                           : local.toString().toLatin1()) +
+        ':' + QByteArray::number(m_socket->localPort());
     m_request.secure = m_secure;
     const QList<QByteArray> lines = head.split('\n');
     const QByteArray requestLine = lines.first().chopped(lines.size() > 1 ? 1 : 0);

@@ -18,6 +18,7 @@ struct HttpRequest
     QList<std::pair<QByteArray, QByteArray>> headers;
     QByteArray body;
     QHostAddress peerAddress;
+    QByteArray localAuthority; // "address:port" the connection arrived on, for requests without a Host header
     bool secure = false;
 
     // The first header of that (lower-case) name, or a null QByteArray.

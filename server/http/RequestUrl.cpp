@@ -17,7 +17,9 @@ QString scheme(const HttpRequest& request)
 
 QString origin(const HttpRequest& request)
 {
-    return scheme(request) + QStringLiteral("://") + QString::fromLatin1(request.header("host"));
+    const QByteArray host = request.header("host");
+    return scheme(request) + QStringLiteral("://") +
+           QString::fromLatin1(host.isEmpty() ? request.localAuthority : host);
 }
 
 } // namespace tb::server::RequestUrl

@@ -47,13 +47,12 @@ std::optional<QSslConfiguration> configuration(const QSslCertificate& certificat
 
 } // namespace
 
-std::optional<QSslConfiguration> makeSelfSignedTls(QString* error)
+CertificateAndKey generateSelfSignedCertificate(const QString& commonName, int validDays)
 {
     PKey key(EVP_EC_gen("P-256"));
     Cert cert(X509_new());
     if (!key || !cert) {
-        *error = QStringLiteral("cannot generate a TLS key");
-        return std::nullopt;
+        return CertificateAndKey();
     }
     X509_set_version(cert.get(), 2);
     unsigned char serial[4] = {};
@@ -61,31 +60,38 @@ std::optional<QSslConfiguration> makeSelfSignedTls(QString* error)
     ASN1_INTEGER_set(X509_get_serialNumber(cert.get()),
                      long(serial[0] & 0x7f) << 24 | long(serial[1]) << 16 | long(serial[2]) << 8 | serial[3]);
     X509_gmtime_adj(X509_getm_notBefore(cert.get()), -3600);
-    X509_gmtime_adj(X509_getm_notAfter(cert.get()), 30L * 24 * 3600);
+    X509_gmtime_adj(X509_getm_notAfter(cert.get()), long(validDays) * 24 * 3600);
     X509_set_pubkey(cert.get(), key.get());
     X509_NAME* name = X509_get_subject_name(cert.get());
-    X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC, reinterpret_cast<const unsigned char*>("localhost"), -1, -1,
-                               0);
+    const QByteArray cn = commonName.toUtf8();
+    X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_UTF8, reinterpret_cast<const unsigned char*>(cn.constData()), -1,
+                               -1, 0);
     X509_set_issuer_name(cert.get(), name);
     X509V3_CTX ctx;
     X509V3_set_ctx_nodb(&ctx);
     X509V3_set_ctx(&ctx, cert.get(), cert.get(), nullptr, nullptr, 0);
-    X509_EXTENSION* san =
-        X509V3_EXT_conf_nid(nullptr, &ctx, NID_subject_alt_name, "DNS:localhost,IP:127.0.0.1,IP:0:0:0:0:0:0:0:1");
-    if (san) {
-        X509_add_ext(cert.get(), san, -1);
-        X509_EXTENSION_free(san);
+    for (const auto& [nid, value] : {std::pair{NID_subject_alt_name, "DNS:localhost,IP:127.0.0.1,IP:0:0:0:0:0:0:0:1"},
+                                     std::pair{NID_basic_constraints, "critical,CA:FALSE"}}) {
+        if (X509_EXTENSION* extension = X509V3_EXT_conf_nid(nullptr, &ctx, nid, value)) {
+            X509_add_ext(cert.get(), extension, -1);
+            X509_EXTENSION_free(extension);
+        }
     }
     if (X509_sign(cert.get(), key.get(), EVP_sha256()) == 0) {
-        *error = QStringLiteral("cannot sign the TLS certificate");
-        return std::nullopt;
+        return CertificateAndKey();
     }
     Bio certPem(BIO_new(BIO_s_mem()));
     Bio keyPem(BIO_new(BIO_s_mem()));
     PEM_write_bio_X509(certPem.get(), cert.get());
     PEM_write_bio_PrivateKey(keyPem.get(), key.get(), nullptr, nullptr, 0, nullptr, nullptr);
-    return configuration(QSslCertificate(bioContents(certPem.get()), QSsl::Pem),
-                         QSslKey(bioContents(keyPem.get()), QSsl::Ec, QSsl::Pem), error);
+    return {QSslCertificate(bioContents(certPem.get()), QSsl::Pem),
+            QSslKey(bioContents(keyPem.get()), QSsl::Ec, QSsl::Pem)};
+}
+
+std::optional<QSslConfiguration> makeSelfSignedTls(QString* error)
+{
+    const CertificateAndKey generated = generateSelfSignedCertificate(QStringLiteral("localhost"), 30);
+    return configuration(generated.certificate, generated.key, error);
 }
 
 std::optional<QSslConfiguration> loadTls(const QString& certificatePath, const QString& keyPath, QString* error)

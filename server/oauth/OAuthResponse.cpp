@@ -48,4 +48,20 @@ HttpResponse options(const QByteArray& allow)
     return response;
 }
 
+std::optional<HttpResponse> checkPostOnly(const HttpRequest& request)
+{
+    const QByteArray allow = QByteArrayLiteral("POST, OPTIONS");
+    if (request.method == "OPTIONS") {
+        return options(allow);
+    }
+    if (request.method != "POST") {
+        return methodNotAllowed(allow);
+    }
+    // RFC 6749 section 3.2 (and RFC 7009 section 2.1) send parameters in the body only.
+    if (!request.query.isEmpty()) {
+        return error(QStringLiteral("invalid_request"), QStringLiteral("URL query parameters are not allowed"));
+    }
+    return std::nullopt;
+}
+
 } // namespace tb::server::OAuthResponse

@@ -1,8 +1,11 @@
 #pragma once
 
+#include "server/http/HttpRequest.h"
 #include "server/http/HttpResponse.h"
 
 #include <QString>
+
+#include <optional>
 
 namespace tb::server {
 
@@ -16,6 +19,9 @@ HttpResponse invalidClient();
 // The 405 / OPTIONS answers of DOT's views: empty text/html with Allow.
 HttpResponse methodNotAllowed(const QByteArray& allow);
 HttpResponse options(const QByteArray& allow);
+// The common preamble of DOT's POST-only views: OPTIONS, 405, and oauthlib's refusal of a query string (which
+// DOT turns into a 500; we answer invalid_request). Empty when the request may proceed.
+std::optional<HttpResponse> checkPostOnly(const HttpRequest& request);
 
 } // namespace OAuthResponse
 

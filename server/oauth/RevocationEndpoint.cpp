@@ -5,23 +5,10 @@
 
 namespace tb::server {
 
-namespace {
-const QByteArray kAllow = QByteArrayLiteral("POST, OPTIONS");
-}
-
 void RevocationEndpoint::handle(const HttpRequest& request, Responder respond)
 {
-    if (request.method == "OPTIONS") {
-        respond(OAuthResponse::options(kAllow));
-        return;
-    }
-    if (request.method != "POST") {
-        respond(OAuthResponse::methodNotAllowed(kAllow));
-        return;
-    }
-    if (!request.query.isEmpty()) {
-        respond(OAuthResponse::error(QStringLiteral("invalid_request"),
-                                     QStringLiteral("URL query parameters are not allowed")));
+    if (auto refusal = OAuthResponse::checkPostOnly(request)) {
+        respond(std::move(*refusal));
         return;
     }
     const FormData form = FormData::fromRequestBody(request);

@@ -8,8 +8,6 @@ namespace tb::server {
 
 namespace {
 
-const QByteArray kAllow = QByteArrayLiteral("POST, OPTIONS");
-
 bool allowsGrant(const ClientRecord& client, const QString& grant)
 {
     return client.grantTypes.contains(grant);
@@ -29,18 +27,8 @@ TokenEndpoint::TokenEndpoint(ServerContext& context) : m_context(context), m_cli
 
 void TokenEndpoint::handle(const HttpRequest& request, Responder respond)
 {
-    if (request.method == "OPTIONS") {
-        respond(OAuthResponse::options(kAllow));
-        return;
-    }
-    if (request.method != "POST") {
-        respond(OAuthResponse::methodNotAllowed(kAllow));
-        return;
-    }
-    // RFC 6749 section 3.2 sends credentials in the body only; oauthlib raises here and DOT turns it into a 500.
-    if (!request.query.isEmpty()) {
-        respond(OAuthResponse::error(QStringLiteral("invalid_request"),
-                                     QStringLiteral("URL query parameters are not allowed")));
+    if (auto refusal = OAuthResponse::checkPostOnly(request)) {
+        respond(std::move(*refusal));
         return;
     }
     const FormData form = FormData::fromRequestBody(request);
@@ -81,6 +69,17 @@ HttpResponse TokenEndpoint::issue(qint64 clientPk, qint64 userId, const QString&
         return OAuthResponse::json(500, QByteArrayLiteral("{\"error\": \"server_error\"}"));
     }
     return OAuthResponse::json(200, TokenIssuer::responseBody(*tokens));
+}
+
+HttpResponse TokenEndpoint::issueAndCommit(qint64 clientPk, qint64 userId, const QString& scope)
+{
+    Database& db = m_context.store.database();
+    HttpResponse response = issue(clientPk, userId, scope, true);
+    if (response.status == 200 && db.commit()) {
+        return response;
+    }
+    db.rollback();
+    return OAuthResponse::json(500, QByteArrayLiteral("{\"error\": \"server_error\"}"));
 }
 
 void TokenEndpoint::passwordGrant(const HttpRequest& request, const FormData& form, Responder respond)
@@ -200,13 +199,7 @@ void TokenEndpoint::refreshTokenGrant(const HttpRequest& request, const FormData
             return;
         }
         tokens.deleteAccessOfRefresh(refresh->id);
-        HttpResponse response = issue(result.client->id, refresh->userId, *scope, true);
-        if (response.status == 200 && db.commit()) {
-            respond(std::move(response));
-        } else {
-            db.rollback();
-            respond(OAuthResponse::json(500, QByteArrayLiteral("{\"error\": \"server_error\"}")));
-        }
+        respond(issueAndCommit(result.client->id, refresh->userId, *scope));
     });
 }
 
@@ -263,13 +256,7 @@ void TokenEndpoint::authorizationCodeGrant(const HttpRequest& request, const For
             respond(OAuthResponse::error(QStringLiteral("invalid_grant")));
             return;
         }
-        HttpResponse response = issue(client.id, code->userId, code->scope, true);
-        if (response.status == 200 && db.commit()) {
-            respond(std::move(response));
-        } else {
-            db.rollback();
-            respond(OAuthResponse::json(500, QByteArrayLiteral("{\"error\": \"server_error\"}")));
-        }
+        respond(issueAndCommit(client.id, code->userId, code->scope));
     });
 }
 

@@ -41,6 +41,8 @@ private:
     std::optional<QString> resolveScope(const FormData& form, const QStringList& allowed,
                                         const QString& fallback) const;
     HttpResponse issue(qint64 clientPk, qint64 userId, const QString& scope, bool withRefresh);
+    // Issues a token pair inside the transaction the caller opened, then commits (or rolls back on failure).
+    HttpResponse issueAndCommit(qint64 clientPk, qint64 userId, const QString& scope);
 
     ServerContext& m_context;
     ClientAuthenticator m_clientAuth;

@@ -70,12 +70,7 @@ qint64 ClientStore::insert(const ClientRecord& client, qint64 now)
     q.bindValue(5, Database::text(client.redirectUris.join(u' ')));
     q.bindValue(6, client.resourceServer ? 1 : 0);
     q.bindValue(7, now);
-    if (!Database::exec(q) || !q.next()) {
-        return 0;
-    }
-    const qint64 id = q.value(0).toLongLong();
-    q.finish();
-    return id;
+    return Database::insertReturningId(q);
 }
 
 bool ClientStore::removeByClientId(const QString& clientId)

@@ -21,12 +21,7 @@ qint64 CodeStore::insert(const QByteArray& digest, const AuthorizationCodeRecord
     q.bindValue(8, Database::text(code.claims));
     q.bindValue(9, code.expires > 0 ? code.expires : now + lifetimeSeconds);
     q.bindValue(10, now);
-    if (!Database::exec(q) || !q.next()) {
-        return 0;
-    }
-    const qint64 id = q.value(0).toLongLong();
-    q.finish();
-    return id;
+    return Database::insertReturningId(q);
 }
 
 std::optional<AuthorizationCodeRecord> CodeStore::byDigest(const QByteArray& digest)

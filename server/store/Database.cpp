@@ -192,4 +192,14 @@ bool Database::exec(QSqlQuery& query)
     return true;
 }
 
+qint64 Database::insertReturningId(QSqlQuery& query)
+{
+    if (!exec(query) || !query.next()) {
+        return 0;
+    }
+    const qint64 id = query.value(0).toLongLong();
+    query.finish();
+    return id;
+}
+
 } // namespace tb::server

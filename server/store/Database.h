@@ -34,6 +34,8 @@ public:
 
     // Logs and returns false if exec() failed, so callers can answer an error instead of using a bad result.
     static bool exec(QSqlQuery& query);
+    // Runs an INSERT ... RETURNING id; the new id, or 0 on failure.
+    static qint64 insertReturningId(QSqlQuery& query);
     // Qt binds a null QString as SQL NULL; our text columns are NOT NULL with '' for "none", as Django's.
     static QString text(const QString& s) { return s.isNull() ? QStringLiteral("") : s; }
 

@@ -65,12 +65,7 @@ qint64 TokenStore::insertAccess(const QByteArray& digest, qint64 clientPk, qint6
     q.bindValue(4, expires);
     q.bindValue(5, refreshTokenId > 0 ? QVariant(refreshTokenId) : QVariant());
     q.bindValue(6, now);
-    if (!Database::exec(q) || !q.next()) {
-        return 0;
-    }
-    const qint64 id = q.value(0).toLongLong();
-    q.finish();
-    return id;
+    return Database::insertReturningId(q);
 }
 
 qint64 TokenStore::insertRefresh(const QByteArray& digest, qint64 clientPk, qint64 userId, const QString& scope,
@@ -85,12 +80,7 @@ qint64 TokenStore::insertRefresh(const QByteArray& digest, qint64 clientPk, qint
     q.bindValue(3, scope);
     q.bindValue(4, expires);
     q.bindValue(5, now);
-    if (!Database::exec(q) || !q.next()) {
-        return 0;
-    }
-    const qint64 id = q.value(0).toLongLong();
-    q.finish();
-    return id;
+    return Database::insertReturningId(q);
 }
 
 bool TokenStore::deleteAccess(qint64 id)

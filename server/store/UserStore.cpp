@@ -109,12 +109,7 @@ qint64 UserStore::insert(const UserRecord& user, qint64 now)
     q.bindValue(4, QString::fromLatin1(user.passwordHash));
     q.bindValue(5, user.active ? 1 : 0);
     q.bindValue(6, now);
-    if (!Database::exec(q) || !q.next()) {
-        return 0;
-    }
-    const qint64 id = q.value(0).toLongLong();
-    q.finish();
-    return id;
+    return Database::insertReturningId(q);
 }
 
 bool UserStore::update(const UserRecord& user)

@@ -5,6 +5,8 @@
 #include <QSignalSpy>
 #include <QUrl>
 
+#include <algorithm>
+
 namespace tb::test {
 
 QByteArray HttpTestClient::Response::header(QByteArrayView name) const
@@ -107,7 +109,11 @@ HttpTestClient::Response HttpTestClient::request(const QByteArray& method, const
     if (!connectToServer()) {
         return {};
     }
-    QByteArray out = method + ' ' + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(m_port) + "\r\n";
+    QByteArray out = method + ' ' + target + " HTTP/1.1\r\n";
+    if (std::none_of(headers.begin(), headers.end(),
+                     [](const QByteArray& h) { return h.toLower().startsWith("host:"); })) {
+        out += "Host: 127.0.0.1:" + QByteArray::number(m_port) + "\r\n";
+    }
     bool hasLength = false;
     for (const QByteArray& header : headers) {
         out += header + "\r\n";

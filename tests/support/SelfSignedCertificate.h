@@ -6,7 +6,7 @@
 namespace tb::test {
 
 // A throwaway EC P-256 key and self-signed certificate made at run time with OpenSSL (never stored in the tree),
-// valid for an hour either side of now, for 127.0.0.1 and localhost (subjectAltName).
+// valid from an hour ago for a day, for 127.0.0.1 and localhost (subjectAltName).
 struct SelfSignedCertificate
 {
     QSslCertificate certificate;
