@@ -177,7 +177,6 @@ HttpConnection::ParseResult HttpConnection::parseHead()
         return ParseResult::Failed;
     }
     m_requestTimer.start();
-    m_idleTimer.stop();
     const QByteArray head = m_buffer.left(end);
     m_buffer.remove(0, end + 4);
 
@@ -346,6 +345,8 @@ HttpConnection::ParseResult HttpConnection::parseChunked()
 
 void HttpConnection::dispatch()
 {
+    // The timer runs from the end of the previous response until the whole request (body included) is in.
+    m_idleTimer.stop();
     m_state = State::Dispatched;
     const quint64 generation = ++m_generation;
     QPointer<HttpConnection> self(this);

@@ -89,6 +89,14 @@ private slots:
         QVERIFY(client.waitForClose(5000));
     }
 
+    void slowBodyTimesOut()
+    {
+        HttpTestClient client(m_server->port());
+        QVERIFY(client.connectToServer());
+        client.sendRaw("POST /o/token/ HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 10\r\n\r\nabc");
+        QVERIFY(client.waitForClose(5000));
+    }
+
     void oversizedBody()
     {
         HttpTestClient client(m_server->port());
