@@ -20,6 +20,10 @@ namespace {
 
 bool writeStdout(QByteArrayView bytes)
 {
+    if (bytes.isEmpty()) {
+        // An empty view may carry a null data(): fwrite's argument must never be null.
+        return std::fflush(stdout) == 0;
+    }
     const bool ok = std::fwrite(bytes.data(), 1, size_t(bytes.size()), stdout) == size_t(bytes.size());
     return ok && std::fflush(stdout) == 0;
 }
