@@ -189,6 +189,7 @@ int main(int argc, char* argv[])
         config.requestLog = [](const RequestLogEntry& entry) {
             std::printf("%s %s %d %.2f ms\n", entry.method.constData(), entry.path.constData(), entry.status,
                         entry.milliseconds);
+            std::fflush(stdout); // line by line also into a pipe (| tee, tests that count requests)
         };
     }
     Server server;

@@ -1,5 +1,6 @@
 #include "cli/ProfileOptions.h"
 
+#include "cli/SecretWriter.h"
 #include "cli/TerminalPrompt.h"
 #include "http/VariableResolver.h"
 #include "workspace/WorkspaceStore.h"
@@ -10,48 +11,103 @@
 
 namespace tb::cli {
 
-void ProfileOptions::addTo(QCommandLineParser& parser)
+ProfileOptions::ProfileOptions(For command)
+    : m_for(command),
+      m_env(command == For::Send ? QStringLiteral("environment") : QStringLiteral("env"),
+            QStringLiteral("Environment for {{variables}} (default: the workspace's default)."), QStringLiteral("name"))
+{}
+
+QList<const QCommandLineOption*> ProfileOptions::all() const
 {
-    parser.addOptions({m_workspace,
-                       m_profile,
-                       m_env,
-                       m_tokenUrl,
-                       m_issuer,
-                       m_grant,
-                       m_clientId,
-                       m_clientSecretEnv,
-                       m_clientSecretStdin,
-                       m_username,
-                       m_passwordEnv,
-                       m_passwordStdin,
-                       m_refreshTokenEnv,
-                       m_scope,
-                       m_authMethod,
-                       m_param,
-                       m_authorizeUrl,
-                       m_deviceUrl,
-                       m_revokeUrl,
-                       m_introspectUrl,
-                       m_ephemeral,
-                       m_noKeychain,
-                       m_vault});
+    return {&m_workspace,
+            &m_profile,
+            &m_env,
+            &m_tokenUrl,
+            &m_issuer,
+            &m_grant,
+            &m_clientId,
+            &m_clientSecretEnv,
+            &m_clientSecretStdin,
+            &m_username,
+            &m_passwordEnv,
+            &m_passwordStdin,
+            &m_refreshTokenEnv,
+            &m_scope,
+            &m_authMethod,
+            &m_param,
+            &m_authorizeUrl,
+            &m_deviceUrl,
+            &m_revokeUrl,
+            &m_introspectUrl,
+            &m_ephemeral,
+            &m_noKeychain,
+            &m_vault};
 }
 
-ProfileOptions::Loaded ProfileOptions::load(const QCommandLineParser& parser) const
+void ProfileOptions::addTo(QCommandLineParser& parser)
 {
+    for (const QCommandLineOption* option : all()) {
+        if (m_for == For::Send && (option == &m_workspace || option == &m_env))
+            continue; // the send parser has them
+        parser.addOption(*option);
+    }
+}
+
+ProfileOptions::Given ProfileOptions::given(const QCommandLineParser& parser) const
+{
+    Given given;
+    for (const QCommandLineOption* option : all()) {
+        if (parser.isSet(*option))
+            given.values.insert(option->names().constFirst(), parser.values(*option));
+    }
+    return given;
+}
+
+bool ProfileOptions::namesProfile(const Given& given) const
+{
+    for (const QCommandLineOption* option : {&m_profile, &m_tokenUrl, &m_issuer}) {
+        if (given.values.contains(option->names().constFirst()))
+            return true;
+    }
+    return false;
+}
+
+SecretStoreSelector::Options ProfileOptions::storeOptions(const Given& given) const
+{
+    SecretStoreSelector::Options options = SecretWriter::defaultOptions();
+    options.ephemeral = options.ephemeral || given.values.contains(m_ephemeral.names().constFirst());
+    options.allowKeychain = !given.values.contains(m_noKeychain.names().constFirst());
+    options.vaultPath = given.values.value(m_vault.names().constFirst()).value(0);
+    return options;
+}
+
+QString ProfileOptions::workspaceId(const QString& dir, const QString& id)
+{
+    return id.isEmpty() ? QFileInfo(dir).canonicalFilePath() : id;
+}
+
+ProfileOptions::Loaded ProfileOptions::load(const Given& given, const QString& profileName) const
+{
+    const auto isSet = [&given](const QCommandLineOption& option) {
+        return given.values.contains(option.names().constFirst());
+    };
+    const auto values = [&given](const QCommandLineOption& option) {
+        return given.values.value(option.names().constFirst());
+    };
+    const auto value = [&values](const QCommandLineOption& option) { return values(option).value(0); };
     Loaded loaded;
     OAuthProfile& p = loaded.profile;
     QHash<QString, QString> variables;
-    const QString name = parser.value(m_profile);
-    if (parser.isSet(m_workspace)) {
-        const QString dir = parser.value(m_workspace);
+    const QString name = isSet(m_profile) ? value(m_profile) : profileName;
+    if (isSet(m_workspace)) {
+        const QString dir = value(m_workspace);
         const auto result = WorkspaceStore::load(dir);
         if (!result.ok()) {
             loaded.error = QStringLiteral("cannot open the workspace %1: %2").arg(dir, result.error);
             return loaded;
         }
         const Workspace& ws = result.workspace;
-        loaded.workspaceId = ws.id.isEmpty() ? QFileInfo(dir).canonicalFilePath() : ws.id;
+        loaded.workspaceId = workspaceId(dir, ws.id);
         if (name.isEmpty()) {
             loaded.error = QStringLiteral("--workspace needs --profile NAME (one of workspace/auth/*.json)");
             return loaded;
@@ -74,7 +130,7 @@ ProfileOptions::Loaded ProfileOptions::load(const QCommandLineParser& parser) co
         p = *profile;
         if (p.name.isEmpty())
             p.name = file->name;
-        const QString envName = parser.isSet(m_env) ? parser.value(m_env) : ws.defaultEnvironment;
+        const QString envName = isSet(m_env) ? value(m_env) : ws.defaultEnvironment;
         if (!envName.isEmpty()) {
             const Environment* env = ws.environment(envName);
             if (!env) {
@@ -90,9 +146,9 @@ ProfileOptions::Loaded ProfileOptions::load(const QCommandLineParser& parser) co
         loaded.workspaceId = QStringLiteral("cli");
     }
 
-    auto set = [&parser](const QCommandLineOption& option, QString& field) {
-        if (parser.isSet(option))
-            field = parser.value(option);
+    auto set = [&isSet, &value](const QCommandLineOption& option, QString& field) {
+        if (isSet(option))
+            field = value(option);
     };
     set(m_tokenUrl, p.tokenUrl);
     set(m_issuer, p.issuer);
@@ -103,30 +159,29 @@ ProfileOptions::Loaded ProfileOptions::load(const QCommandLineParser& parser) co
     set(m_deviceUrl, p.deviceAuthorizationUrl);
     set(m_revokeUrl, p.revocationUrl);
     set(m_introspectUrl, p.introspectionUrl);
-    if (parser.isSet(m_grant)) {
-        const auto grant = OAuthProfile::grantTypeFromName(parser.value(m_grant));
+    if (isSet(m_grant)) {
+        const auto grant = OAuthProfile::grantTypeFromName(value(m_grant));
         if (!grant) {
             loaded.error = QStringLiteral("unknown --grant \"%1\" (authorization_code, client_credentials, password, "
                                           "device_code, refresh_token)")
-                               .arg(parser.value(m_grant));
+                               .arg(value(m_grant));
             return loaded;
         }
         p.grantType = *grant;
-    } else if (!parser.isSet(m_workspace)) {
+    } else if (!isSet(m_workspace)) {
         // Inline without --grant: the seed's flow when a username is given, else client credentials.
         p.grantType =
             p.username.isEmpty() ? OAuthProfile::GrantType::ClientCredentials : OAuthProfile::GrantType::Password;
     }
-    if (parser.isSet(m_authMethod)) {
-        const auto auth = OAuthProfile::clientAuthFromName(parser.value(m_authMethod));
+    if (isSet(m_authMethod)) {
+        const auto auth = OAuthProfile::clientAuthFromName(value(m_authMethod));
         if (!auth) {
-            loaded.error =
-                QStringLiteral("unknown --auth-method \"%1\" (basic or post)").arg(parser.value(m_authMethod));
+            loaded.error = QStringLiteral("unknown --auth-method \"%1\" (basic or post)").arg(value(m_authMethod));
             return loaded;
         }
         p.clientAuth = *auth;
     }
-    for (const QString& param : parser.values(m_param)) {
+    for (const QString& param : values(m_param)) {
         const qsizetype eq = param.indexOf(QLatin1Char('='));
         if (eq <= 0) {
             loaded.error = QStringLiteral("--param wants name=value, got \"%1\"").arg(param);
@@ -134,21 +189,21 @@ ProfileOptions::Loaded ProfileOptions::load(const QCommandLineParser& parser) co
         }
         p.tokenParams.append({param.left(eq), param.mid(eq + 1)});
     }
-    if (parser.isSet(m_clientSecretEnv))
-        p.clientSecretRef = QStringLiteral("env:") + parser.value(m_clientSecretEnv);
-    if (parser.isSet(m_passwordEnv))
-        p.passwordRef = QStringLiteral("env:") + parser.value(m_passwordEnv);
-    if (parser.isSet(m_refreshTokenEnv))
-        p.refreshTokenRef = QStringLiteral("env:") + parser.value(m_refreshTokenEnv);
-    if (parser.isSet(m_clientSecretStdin) && parser.isSet(m_passwordStdin)) {
+    if (isSet(m_clientSecretEnv))
+        p.clientSecretRef = QStringLiteral("env:") + value(m_clientSecretEnv);
+    if (isSet(m_passwordEnv))
+        p.passwordRef = QStringLiteral("env:") + value(m_passwordEnv);
+    if (isSet(m_refreshTokenEnv))
+        p.refreshTokenRef = QStringLiteral("env:") + value(m_refreshTokenEnv);
+    if (isSet(m_clientSecretStdin) && isSet(m_passwordStdin)) {
         loaded.error = QStringLiteral("only one of --client-secret-stdin and --password-stdin can read stdin");
         return loaded;
     }
-    if (parser.isSet(m_clientSecretStdin) || parser.isSet(m_passwordStdin)) {
+    if (isSet(m_clientSecretStdin) || isSet(m_passwordStdin)) {
         const QString ref =
-            parser.isSet(m_clientSecretStdin) ? QStringLiteral("mem:client_secret") : QStringLiteral("mem:password");
+            isSet(m_clientSecretStdin) ? QStringLiteral("mem:client_secret") : QStringLiteral("mem:password");
         loaded.transientSecrets.insert(ref, QString::fromUtf8(readStdin()));
-        (parser.isSet(m_clientSecretStdin) ? p.clientSecretRef : p.passwordRef) = ref;
+        (isSet(m_clientSecretStdin) ? p.clientSecretRef : p.passwordRef) = ref;
     }
 
     if (!name.isEmpty())

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "auth/OAuthProfile.h"
+#include "secrets/SecretStoreSelector.h"
 
 #include <QCommandLineParser>
 #include <QHash>
@@ -16,7 +17,26 @@ namespace tb::cli {
 class ProfileOptions
 {
 public:
+    // `send` has --workspace and --environment NAME of its own (its --env names a file of variables): there the
+    // environment option is --environment and addTo() leaves both to the send parser.
+    enum class For
+    {
+        Token,
+        Send
+    };
+    explicit ProfileOptions(For command = For::Token);
+
     void addTo(QCommandLineParser& parser);
+
+    // The options as given on one command line, kept after the parser is gone (send loads the profile later, once
+    // it knows which one its request needs).
+    struct Given
+    {
+        QHash<QString, QStringList> values; // option name -> values, only for options that were set
+    };
+    Given given(const QCommandLineParser& parser) const;
+    // Whether the command line names a profile: --profile, or an inline one (--token-url / --issuer).
+    bool namesProfile(const Given& given) const;
 
     struct Loaded
     {
@@ -27,22 +47,30 @@ public:
         bool ok() const { return error.isEmpty(); }
     };
     // Reads the workspace (if any), applies inline options, resolves {{variables}} from the environment.
-    Loaded load(const QCommandLineParser& parser) const;
+    // `profileName` (a saved request's OAuth 2 profile) stands for --profile when that is not given.
+    Loaded load(const QCommandLineParser& parser) const { return load(given(parser)); }
+    Loaded load(const Given& given, const QString& profileName = {}) const;
 
-    bool ephemeral(const QCommandLineParser& parser) const { return parser.isSet(m_ephemeral); }
-    bool noKeychain(const QCommandLineParser& parser) const { return parser.isSet(m_noKeychain); }
-    QString vaultPath(const QCommandLineParser& parser) const { return parser.value(m_vault); }
+    // Where secrets live for this run: --ephemeral, --no-keychain, --vault FILE.
+    SecretStoreSelector::Options storeOptions(const Given& given) const;
+    SecretStoreSelector::Options storeOptions(const QCommandLineParser& parser) const
+    {
+        return storeOptions(given(parser));
+    }
+
+    // The id that namespaces a workspace's secrets: its own id, else its folder.
+    static QString workspaceId(const QString& dir, const QString& id);
 
 private:
+    QList<const QCommandLineOption*> all() const;
+
+    For m_for;
     QCommandLineOption m_workspace{QStringLiteral("workspace"), QStringLiteral("Workspace folder."),
                                    QStringLiteral("dir")};
     QCommandLineOption m_profile{QStringLiteral("profile"),
                                  QStringLiteral("OAuth profile name (workspace/auth/<name>.json)."),
                                  QStringLiteral("name")};
-    QCommandLineOption m_env{QStringLiteral("env"),
-                             QStringLiteral("Environment for {{variables}} (default: the "
-                                            "workspace's default)."),
-                             QStringLiteral("name")};
+    QCommandLineOption m_env; // --env NAME (token), --environment NAME (send)
     QCommandLineOption m_tokenUrl{QStringLiteral("token-url"), QStringLiteral("Token endpoint URL."),
                                   QStringLiteral("url")};
     QCommandLineOption m_issuer{QStringLiteral("issuer"),

@@ -1,30 +1,49 @@
 #include "cli/SecretWriter.h"
 
-#include "secrets/KeychainSecretStore.h"
-#include "secrets/MemorySecretStore.h"
+#include "cli/TerminalPrompt.h"
 #include "secrets/SecretStore.h"
 
 #include <QHash>
 
 namespace tb::cli {
 
-SecretWriter::SecretWriter(QObject* parent) : QObject(parent) {}
+SecretWriter::SecretWriter(QObject* parent) : SecretWriter(defaultOptions(), parent) {}
+
+SecretWriter::SecretWriter(const SecretStoreSelector::Options& options, QObject* parent)
+    : QObject(parent), m_options(options)
+{}
 
 SecretWriter::~SecretWriter() = default;
 
+SecretStoreSelector::Options SecretWriter::defaultOptions()
+{
+    SecretStoreSelector::Options options;
+    // TOKENBENCH_EPHEMERAL_SECRETS: memory for this run only (scripts and tests without any store).
+    options.ephemeral = qEnvironmentVariableIsSet("TOKENBENCH_EPHEMERAL_SECRETS");
+    options.askPassphrase = [](const QString& prompt) { return askHidden(prompt); };
+    return options;
+}
+
 void SecretWriter::withStore(std::function<void(const QString& error)> then)
 {
-    if (m_store) {
-        then({});
+    if (m_store || !m_error.isEmpty()) {
+        then(m_error);
         return;
     }
-    // TOKENBENCH_EPHEMERAL_SECRETS: keep them in memory for this run only (tests without a keyring).
-    if (qEnvironmentVariableIsSet("TOKENBENCH_EPHEMERAL_SECRETS")) {
-        m_store = std::make_unique<MemorySecretStore>();
-    } else {
-        m_store = std::make_unique<KeychainSecretStore>();
-    }
-    then({});
+    m_waiting.append(std::move(then));
+    if (m_selecting)
+        return;
+    m_selecting = true;
+    SecretStoreSelector::select(m_options, this, [this](SecretStoreSelector::Selection selection) {
+        m_selecting = false;
+        m_notes = selection.notes;
+        m_store = std::move(selection.store);
+        if (!m_store)
+            m_error = selection.error.isEmpty() ? QStringLiteral("no secret store is available") : selection.error;
+        const auto waiting = std::exchange(m_waiting, {});
+        for (const auto& callback : waiting)
+            callback(m_error);
+    });
 }
 
 void SecretWriter::write(const QList<SecretWrite>& secrets, std::function<void(const QString& error)> done)

@@ -69,7 +69,7 @@ void SecretsCommand::start(const QStringList& arguments)
                 errors << "tokenbench-cli secrets: cannot open the workspace " << dir << ": " << ws.error << "\n";
                 return finish(1);
             }
-            workspaceId = ws.workspace.id.isEmpty() ? QFileInfo(dir).canonicalFilePath() : ws.workspace.id;
+            workspaceId = ProfileOptions::workspaceId(dir, ws.workspace.id);
         }
         const QString key = SecretStore::keyFor(workspaceId, m_parser.value(QStringLiteral("profile")), name);
         auto report = [this, action, name](const SecretResult& result) {

@@ -132,6 +132,15 @@ QString SendArguments::helpText()
                "  -o, --output <FILE>           write the body to FILE\n"
                "  --json-out                    print one JSON document: status, headers, body, timings\n"
                "  -v, --verbose                 print the request sent (secrets masked) to stderr\n"
+               "OAuth 2 (see tokenbench-cli token --help for every profile option):\n"
+               "  --profile <NAME>              send with a token of this OAuth profile (with --workspace: the\n"
+               "                                workspace's auth/NAME.json): Authorization: Bearer, fetched or\n"
+               "                                refreshed when needed; a 401 refreshes once and retries once\n"
+               "  --token-url, --issuer, --grant, --client-id, --client-secret-env, --username, --password-env,\n"
+               "  --scope, --auth-method, --param  an inline profile, as for `token`\n"
+               "  --ephemeral, --no-keychain, --vault <FILE>  where secrets and tokens are kept\n"
+               "A saved request whose auth is an OAuth 2 profile gets its token the same way (--var\n"
+               "NAME_access_token=TOKEN still wins when given).\n"
                "  -h, --help                    this help\n\n") +
            exitCodesHelp();
 }
@@ -164,6 +173,8 @@ SendArguments::Result SendArguments::parse(const QStringList& arguments)
     parser.addOptions({method,     header,         data,         json,    form,    env,       var,
                        timeout,    connectTimeout, maxRedirects, proxy,   noProxy, insecure,  include,
                        failOption, output,         jsonOut,      verbose, help,    workspace, environment});
+    ProfileOptions profile(ProfileOptions::For::Send);
+    profile.addTo(parser);
     if (!parser.parse(QStringList{QStringLiteral("send")} + arguments)) {
         return failure(Usage, parser.errorText() + QStringLiteral(" (see tokenbench-cli send --help)"));
     }
@@ -175,6 +186,7 @@ SendArguments::Result SendArguments::parse(const QStringList& arguments)
     SendArguments& a = result.arguments;
     RequestSpec& r = a.request;
     a.workspace = parser.value(workspace);
+    a.profile = profile.given(parser);
     a.environmentName = parser.value(environment);
 
     const QStringList positional = parser.positionalArguments();

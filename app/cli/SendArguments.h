@@ -1,6 +1,7 @@
 #pragma once
 
 #include "cli/ExitCodes.h"
+#include "cli/ProfileOptions.h"
 #include "http/RequestSpec.h"
 
 #include <QHash>
@@ -17,8 +18,9 @@ struct SendArguments
     RequestSpec request;
     QHash<QString, QString> environment; // --env FILE.json: the environment layer
     QHash<QString, QString> variables;   // --var k=v: the request layer (wins)
-    // Hooks for other commands' options: --workspace (globals and collection layers, a saved request) and
-    // --profile (auth kind OAuth2 with a profile name) add their fields here and their steps in SendCommand.
+    // --profile NAME or inline profile options (as for `token`): the request's auth becomes that OAuth 2 profile's
+    // token. Also where the store options (--ephemeral, --no-keychain, --vault) are.
+    ProfileOptions::Given profile;
     QString workspace;       // --workspace DIR: the positional argument is a saved request's path, not a URL
     QString environmentName; // --environment NAME: the workspace environment (default: the workspace's default)
     QString outputPath;      // --output; empty: stdout

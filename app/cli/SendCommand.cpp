@@ -1,5 +1,9 @@
 #include "cli/SendCommand.h"
 
+#include "auth/AuthorizedSender.h"
+#include "auth/TokenManager.h"
+#include "cli/SecretWriter.h"
+#include "cli/TokenSession.h"
 #include "cli/WorkspaceRequest.h"
 #include "http/HttpExecutor.h"
 #include "http/Redactor.h"
@@ -97,9 +101,11 @@ void SendCommand::start(const QStringList& arguments)
         return;
     }
     m_arguments = std::move(parsed.arguments);
+    const ProfileOptions profileOptions(ProfileOptions::For::Send);
+    m_secrets = new SecretWriter(profileOptions.storeOptions(m_arguments.profile), this);
 
     if (!m_arguments.workspace.isEmpty()) {
-        auto* saved = new WorkspaceRequest(this);
+        auto* saved = new WorkspaceRequest(m_secrets, this);
         saved->load(m_arguments, [this](const WorkspaceRequest::Result& result) {
             if (result.exitCode != Ok) {
                 fail(result.exitCode, result.error);
@@ -122,13 +128,19 @@ void SendCommand::resolveAndSend(const RequestSpec& spec, const VariableResolver
         fail(UnresolvedVariable, resolved.error->message());
         return;
     }
-    // Hook (tokens): with --profile the auth is OAuth2; ask the TokenManager for a token here (asynchronously)
-    // and call send() with the auth turned into Bearer.
     RequestSpec request = resolved.request;
     if (request.options.proxy.mode == ProxySpec::Mode::System) {
         request.options.proxy = environmentProxy(
             QUrl(request.url.contains(u"://") ? request.url : QStringLiteral("http://") + request.url));
     }
+    const ProfileOptions profileOptions(ProfileOptions::For::Send);
+    if (profileOptions.namesProfile(m_arguments.profile)) {
+        // --profile (or an inline profile) wins over the saved request's own auth.
+        request.auth = AuthSpec{};
+        request.auth.kind = AuthSpec::Kind::OAuth2;
+    }
+    if (request.auth.kind == AuthSpec::Kind::OAuth2)
+        return sendAuthorized(request);
     send(request);
 }
 
@@ -138,6 +150,33 @@ void SendCommand::send(const RequestSpec& request)
     connect(m_executor.get(), &HttpExecutor::finished, this,
             [this](HttpExecutor::RequestId, const ResponseRecord& record) { onFinished(record); });
     m_executor->send(request);
+}
+
+void SendCommand::sendAuthorized(RequestSpec request)
+{
+    const ProfileOptions profileOptions(ProfileOptions::For::Send);
+    const ProfileOptions::Loaded loaded = profileOptions.load(m_arguments.profile, request.auth.oauthProfile);
+    if (!loaded.ok()) {
+        fail(Auth, loaded.error);
+        return;
+    }
+    m_session = std::make_unique<TokenSession>();
+    m_session->open(loaded, m_secrets, [this, request](const QString& error) mutable {
+        if (!error.isEmpty()) {
+            fail(Auth, error);
+            return;
+        }
+        request.auth.oauthProfile = m_session->profile().name;
+        m_executor = std::make_unique<HttpExecutor>();
+        m_sender = std::make_unique<AuthorizedSender>(m_executor.get(), m_session->manager());
+        connect(m_sender.get(), &AuthorizedSender::finished, this,
+                [this](AuthorizedSender::RequestId, const ResponseRecord& record) {
+                    if (m_arguments.verbose && m_sender->retriedCount() > 0)
+                        QTextStream(stderr) << "* the first answer was 401: refreshed the token and sent again\n";
+                    onFinished(record);
+                });
+        m_sender->send(request);
+    });
 }
 
 void SendCommand::printExchange(const ResponseRecord& record) const

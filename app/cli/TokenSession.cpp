@@ -1,8 +1,7 @@
 #include "cli/TokenSession.h"
 
 #include "auth/TokenManager.h"
-#include "cli/TerminalPrompt.h"
-#include "secrets/SecretStoreSelector.h"
+#include "cli/SecretWriter.h"
 
 #include <QProcess>
 #include <QTextStream>
@@ -31,54 +30,65 @@ TokenSession::~TokenSession()
     m_manager.reset();
 }
 
+SecretStore* TokenSession::store() const
+{
+    return m_secrets ? m_secrets->store() : nullptr;
+}
+
+QStringList TokenSession::storeNotes() const
+{
+    return m_secrets ? m_secrets->notes() : QStringList();
+}
+
 void TokenSession::openStore(const QCommandLineParser& parser, const ProfileOptions& options,
                              std::function<void(QString)> ready)
 {
-    SecretStoreSelector::Options selection;
-    selection.ephemeral = options.ephemeral(parser);
-    selection.allowKeychain = !options.noKeychain(parser);
-    selection.vaultPath = options.vaultPath(parser);
-    selection.askPassphrase = [](const QString& prompt) { return askHidden(prompt); };
-    SecretStoreSelector::select(selection, this, [this, ready](SecretStoreSelector::Selection result) {
-        m_notes = result.notes;
-        if (!result.store)
-            return ready(result.error);
-        m_store = std::move(result.store);
-        ready({});
-    });
+    m_secrets = new SecretWriter(options.storeOptions(parser), this);
+    m_secrets->withStore(std::move(ready));
 }
 
 void TokenSession::open(const QCommandLineParser& parser, const ProfileOptions& options,
                         std::function<void(QString)> ready)
 {
-    m_loaded = options.load(parser);
-    if (!m_loaded.ok()) {
-        const QString error = m_loaded.error;
+    const ProfileOptions::Loaded loaded = options.load(parser);
+    if (!loaded.ok()) {
         QMetaObject::invokeMethod(
-            this, [ready, error] { ready(error); }, Qt::QueuedConnection);
+            this, [ready, error = loaded.error] { ready(error); }, Qt::QueuedConnection);
         return;
     }
-    openStore(parser, options, [this, ready](const QString& error) {
+    open(loaded, new SecretWriter(options.storeOptions(parser), this), std::move(ready));
+}
+
+void TokenSession::open(const ProfileOptions::Loaded& loaded, SecretWriter* secrets, std::function<void(QString)> ready)
+{
+    m_loaded = loaded;
+    m_secrets = secrets;
+    m_secrets->withStore([this, ready](const QString& error) {
         if (!error.isEmpty())
             return ready(error);
-        m_manager = std::make_unique<TokenManager>(m_store.get(), &m_network);
-        m_manager->setWorkspaceId(m_loaded.workspaceId);
-        m_manager->setUrlOpener(&openInBrowser);
-        for (auto it = m_loaded.transientSecrets.cbegin(); it != m_loaded.transientSecrets.cend(); ++it)
-            m_manager->setTransientSecret(it.key(), it.value());
-        m_manager->setProfile(m_loaded.profile);
-        connect(m_manager.get(), &TokenManager::deviceCodeReady, this,
-                [](const QString&, const QString& code, const QString& uri, const QString& complete) {
-                    QTextStream err(stderr);
-                    err << "To sign in, open " << uri << " and enter the code " << code << "\n";
-                    if (!complete.isEmpty())
-                        err << "  (or open " << complete << ")\n";
-                    err << "Waiting for the sign-in...\n";
-                });
-        connect(m_manager.get(), &TokenManager::warning, this,
-                [](const QString&, const QString& message) { QTextStream(stderr) << "warning: " << message << "\n"; });
+        createManager();
         ready({});
     });
+}
+
+void TokenSession::createManager()
+{
+    m_manager = std::make_unique<TokenManager>(m_secrets->store(), &m_network);
+    m_manager->setWorkspaceId(m_loaded.workspaceId);
+    m_manager->setUrlOpener(&openInBrowser);
+    for (auto it = m_loaded.transientSecrets.cbegin(); it != m_loaded.transientSecrets.cend(); ++it)
+        m_manager->setTransientSecret(it.key(), it.value());
+    m_manager->setProfile(m_loaded.profile);
+    connect(m_manager.get(), &TokenManager::deviceCodeReady, this,
+            [](const QString&, const QString& code, const QString& uri, const QString& complete) {
+                QTextStream err(stderr);
+                err << "To sign in, open " << uri << " and enter the code " << code << "\n";
+                if (!complete.isEmpty())
+                    err << "  (or open " << complete << ")\n";
+                err << "Waiting for the sign-in...\n";
+            });
+    connect(m_manager.get(), &TokenManager::warning, this,
+            [](const QString&, const QString& message) { QTextStream(stderr) << "warning: " << message << "\n"; });
 }
 
 } // namespace tb::cli

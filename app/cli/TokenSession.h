@@ -16,6 +16,8 @@ class TokenManager;
 
 namespace tb::cli {
 
+class SecretWriter;
+
 // What every token-using command needs: the profile from the command line, the secret store chosen for this run,
 // and a TokenManager wired to the terminal (sign-in URLs, device codes and warnings go to stderr).
 class TokenSession : public QObject
@@ -29,22 +31,26 @@ public:
 
     // Loads the profile and selects the store; `ready` gets an empty string, or the error to print.
     void open(const QCommandLineParser& parser, const ProfileOptions& options, std::function<void(QString)> ready);
+    // A profile loaded already, with the run's store (`secrets` must outlive the session): for `send`, whose
+    // workspace secrets and tokens share one store.
+    void open(const ProfileOptions::Loaded& loaded, SecretWriter* secrets, std::function<void(QString)> ready);
     // Only the store (for `secrets`): no profile needed.
     void openStore(const QCommandLineParser& parser, const ProfileOptions& options, std::function<void(QString)> ready);
 
     TokenManager* manager() const { return m_manager.get(); }
-    SecretStore* store() const { return m_store.get(); }
+    SecretStore* store() const;
     const OAuthProfile& profile() const { return m_loaded.profile; }
     QString workspaceId() const { return m_loaded.workspaceId; }
     QNetworkAccessManager* network() { return &m_network; }
-    QStringList storeNotes() const { return m_notes; }
+    QStringList storeNotes() const;
 
 private:
+    void createManager();
+
     QNetworkAccessManager m_network;
     ProfileOptions::Loaded m_loaded;
-    std::unique_ptr<SecretStore> m_store;
+    SecretWriter* m_secrets = nullptr; // a child, or the caller's
     std::unique_ptr<TokenManager> m_manager;
-    QStringList m_notes;
 };
 
 } // namespace tb::cli

@@ -9,7 +9,7 @@
 
 namespace tb::cli {
 
-WorkspaceRequest::WorkspaceRequest(QObject* parent) : QObject(parent), m_secrets(new SecretWriter(this)) {}
+WorkspaceRequest::WorkspaceRequest(SecretWriter* secrets, QObject* parent) : QObject(parent), m_secrets(secrets) {}
 
 void WorkspaceRequest::load(const SendArguments& arguments, std::function<void(const Result&)> done)
 {
@@ -49,17 +49,8 @@ void WorkspaceRequest::load(const SendArguments& arguments, std::function<void(c
         result.resolver.setLayer(VariableResolver::requestLayer(), variables);
         result.request = context->request();
         result.request.headers << extraHeaders;
-        if (result.request.auth.kind == AuthSpec::Kind::OAuth2) {
-            // Until the token manager sends for us, an OAuth 2 request takes its token from a variable.
-            const QString variable = PostmanExporter::accessTokenVariable(result.request.auth.oauthProfile);
-            if (!result.resolver.rawValue(variable)) {
-                result.exitCode = Auth;
-                result.error = QStringLiteral("the request uses the OAuth profile \"%1\": give its token with "
-                                              "--var %2=TOKEN")
-                                   .arg(result.request.auth.oauthProfile, variable);
-                done(result);
-                return;
-            }
+        const QString variable = PostmanExporter::accessTokenVariable(result.request.auth.oauthProfile);
+        if (result.request.auth.kind == AuthSpec::Kind::OAuth2 && variables.contains(variable)) {
             result.request.auth = AuthSpec{};
             result.request.auth.kind = AuthSpec::Kind::Bearer;
             result.request.auth.token = QStringLiteral("{{%1}}").arg(variable);
