@@ -25,23 +25,12 @@ private:
     QString m_workspace;
     QString m_vaultPassphrase = QStringLiteral("vault-passphrase-7c1e");
 
-    static QByteArray show(const CliResult& r)
-    {
-        return "exit " + QByteArray::number(r.exitCode) + "\nstdout: " + r.out + "\nstderr: " + r.err;
-    }
-
 private slots:
     void initTestCase()
     {
         QVERIFY(m_root.isValid());
         // Everything the CLI writes lands under this root.
-        const QString home = m_root.filePath(QStringLiteral("home"));
-        QDir().mkpath(home);
-        qputenv("HOME", home.toUtf8());
-        qputenv("XDG_DATA_HOME", (home + QStringLiteral("/.local/share")).toUtf8());
-        qputenv("XDG_CONFIG_HOME", (home + QStringLiteral("/.config")).toUtf8());
-        qputenv("XDG_CACHE_HOME", (home + QStringLiteral("/.cache")).toUtf8());
-        qputenv("XDG_STATE_HOME", (home + QStringLiteral("/.local/state")).toUtf8());
+        tb::test::useHomeUnder(m_root.path());
         qputenv("TOKENBENCH_VAULT_PASSPHRASE", m_vaultPassphrase.toUtf8());
         qputenv("TB_IT_PASSWORD", MiniOAuthServer::password);
         qputenv("TOKENBENCH_NO_BROWSER", "1");
@@ -76,15 +65,15 @@ private slots:
                                 QStringLiteral("demo"), QStringLiteral("--no-keychain")};
         CliResult r =
             runCli(QStringList{QStringLiteral("secrets"), QStringLiteral("status"), QStringLiteral("--no-keychain")});
-        QVERIFY2(r.exitCode == 0 && r.out.contains("store: vault"), show(r).constData());
+        QVERIFY2(r.exitCode == 0 && r.out.contains("store: vault"), r.describe().constData());
 
         r = runCli(QStringList{QStringLiteral("secrets"), QStringLiteral("set"), QStringLiteral("client_secret")} +
                        where,
                    MiniOAuthServer::clientSecret);
-        QVERIFY2(r.exitCode == 0, show(r).constData());
+        QVERIFY2(r.exitCode == 0, r.describe().constData());
 
         r = runCli(QStringList{QStringLiteral("token"), QStringLiteral("get")} + where);
-        QVERIFY2(r.exitCode == 0, show(r).constData());
+        QVERIFY2(r.exitCode == 0, r.describe().constData());
         QVERIFY(r.out.contains("state:   valid"));
         QVERIFY(r.out.contains("scope:   read write"));
         QVERIFY2(QRegularExpression(QStringLiteral("expires: 3[56]\\d\\d s left"))
@@ -95,21 +84,21 @@ private slots:
             QVERIFY(!r.out.contains(token.toUtf8())); // no --reveal: no token
 
         r = runCli(QStringList{QStringLiteral("token"), QStringLiteral("show"), QStringLiteral("--reveal")} + where);
-        QVERIFY2(r.exitCode == 0, show(r).constData());
+        QVERIFY2(r.exitCode == 0, r.describe().constData());
         const QByteArray token = r.out.trimmed();
         QVERIFY(server.isActive(QString::fromUtf8(token))); // stdout: the token alone
         QVERIFY(r.err.contains("state:   valid"));
 
         r = runCli(QStringList{QStringLiteral("token"), QStringLiteral("refresh")} + where);
-        QVERIFY2(r.exitCode == 0, show(r).constData());
+        QVERIFY2(r.exitCode == 0, r.describe().constData());
         QCOMPARE(server.grantCounts.value(QStringLiteral("refresh_token")), 1);
         QCOMPARE(server.grantCounts.value(QStringLiteral("password")), 1);
 
         r = runCli(QStringList{QStringLiteral("token"), QStringLiteral("introspect")} + where);
-        QVERIFY2(r.exitCode == 0 && r.out.contains("\"active\": true"), show(r).constData());
+        QVERIFY2(r.exitCode == 0 && r.out.contains("\"active\": true"), r.describe().constData());
 
         r = runCli(QStringList{QStringLiteral("token"), QStringLiteral("revoke")} + where);
-        QVERIFY2(r.exitCode == 0, show(r).constData());
+        QVERIFY2(r.exitCode == 0, r.describe().constData());
         QCOMPARE(server.revocations, 2);
         r = runCli(QStringList{QStringLiteral("token"), QStringLiteral("show")} + where);
         QCOMPARE(r.exitCode, 1);
@@ -151,7 +140,7 @@ private slots:
             runCli(QStringList{QStringLiteral("secrets"), QStringLiteral("status"), QStringLiteral("--no-keychain")});
         qputenv("TOKENBENCH_VAULT_PASSPHRASE", m_vaultPassphrase.toUtf8());
         QCOMPARE(r.exitCode, 1);
-        QVERIFY2(r.err.contains("passphrase is wrong"), show(r).constData());
+        QVERIFY2(r.err.contains("passphrase is wrong"), r.describe().constData());
     }
 
     void noStoreAtAllSaysWhatToDo()
@@ -161,7 +150,8 @@ private slots:
             runCli(QStringList{QStringLiteral("secrets"), QStringLiteral("status"), QStringLiteral("--no-keychain")});
         qputenv("TOKENBENCH_VAULT_PASSPHRASE", m_vaultPassphrase.toUtf8());
         QCOMPARE(r.exitCode, 1);
-        QVERIFY2(r.err.contains("TOKENBENCH_VAULT_PASSPHRASE") && r.err.contains("--ephemeral"), show(r).constData());
+        QVERIFY2(r.err.contains("TOKENBENCH_VAULT_PASSPHRASE") && r.err.contains("--ephemeral"),
+                 r.describe().constData());
     }
 
     void inlineOptionsLikeTheSeedsCurl()
@@ -190,7 +180,7 @@ private slots:
                                     QStringLiteral("read"),
                                     QStringLiteral("--param"),
                                     QStringLiteral("audience=api")});
-        QVERIFY2(r.exitCode == 0, show(r).constData());
+        QVERIFY2(r.exitCode == 0, r.describe().constData());
         QVERIFY(server.isActive(QString::fromUtf8(r.out.trimmed())));
         const QByteArray body = server.tokenRequestBodies.last();
         QVERIFY(body.contains("grant_type=password&username=alice&password=alice-password-1"));

@@ -34,11 +34,6 @@ private:
     int m_profiles = 0;
     int m_markers = 0;
 
-    static QByteArray show(const CliResult& r)
-    {
-        return "exit " + QByteArray::number(r.exitCode) + "\nstdout: " + r.out.left(2000) + "\nstderr: " + r.err;
-    }
-
     // A fresh inline password profile each time (the keychain outlives one test function).
     QStringList newProfile()
     {
@@ -108,18 +103,13 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_root.isValid());
-        const QString home = m_root.filePath(QStringLiteral("home"));
-        QDir().mkpath(home);
-        qputenv("HOME", home.toUtf8());
-        qputenv("XDG_DATA_HOME", (home + QStringLiteral("/.local/share")).toUtf8());
-        qputenv("XDG_CONFIG_HOME", (home + QStringLiteral("/.config")).toUtf8());
-        qputenv("XDG_CACHE_HOME", (home + QStringLiteral("/.cache")).toUtf8());
+        tb::test::useHomeUnder(m_root.path());
         qputenv("TOKENBENCH_VAULT_PASSPHRASE", "it-send-vault-passphrase");
         qputenv("TB_IT_CLIENT_SECRET", LocalOAuthServer::passwordClientSecret().toUtf8());
         qputenv("TB_IT_PASSWORD", LocalOAuthServer::demoPassword().toUtf8());
         QVERIFY2(m_server.startDemo(), qPrintable(m_server.errorString()));
         const CliResult status = runCli({QStringLiteral("secrets"), QStringLiteral("status")});
-        QVERIFY2(status.exitCode == 0, show(status).constData());
+        QVERIFY2(status.exitCode == 0, status.describe().constData());
         qInfo("%s", status.out.trimmed().replace('\n', "; ").constData());
     }
 
@@ -128,12 +118,12 @@ private slots:
         const QStringList profile = newProfile();
         const int before = tokenRequests();
         CliResult r = runCli(QStringList{QStringLiteral("token"), QStringLiteral("get")} + profile);
-        QVERIFY2(r.exitCode == 0 && r.out.contains("state:   valid"), show(r).constData());
+        QVERIFY2(r.exitCode == 0 && r.out.contains("state:   valid"), r.describe().constData());
         QCOMPARE(tokenRequests(), before + 1);
 
         r = runCli(QStringList{QStringLiteral("send"), QStringLiteral("--fail")} + profile +
                    QStringList{m_server.url(QStringLiteral("/api/users/"))});
-        QVERIFY2(r.exitCode == 0, show(r).constData());
+        QVERIFY2(r.exitCode == 0, r.describe().constData());
         const QJsonObject page = QJsonDocument::fromJson(r.out).object();
         QVERIFY2(page.value(u"count").toInt() >= 46, r.out.constData()); // alice and user01..user45
         QCOMPARE(tokenRequests(), before + 1);                           // the stored token was used, none fetched
@@ -141,9 +131,9 @@ private slots:
 
         // The same send without a profile: no Authorization, 401.
         r = runCli({QStringLiteral("send"), QStringLiteral("--fail"), m_server.url(QStringLiteral("/api/users/"))});
-        QVERIFY2(r.exitCode == 22 && r.err.contains("401"), show(r).constData());
+        QVERIFY2(r.exitCode == 22 && r.err.contains("401"), r.describe().constData());
         r = runCli({QStringLiteral("send"), QStringLiteral("-i"), m_server.url(QStringLiteral("/api/users/"))});
-        QVERIFY2(r.exitCode == 0 && r.out.startsWith("HTTP/1.1 401"), show(r).constData());
+        QVERIFY2(r.exitCode == 0 && r.out.startsWith("HTTP/1.1 401"), r.describe().constData());
     }
 
     void sendFetchesATokenWhenNoneIsHeld()
@@ -152,7 +142,7 @@ private slots:
         const int before = tokenRequests();
         const CliResult r = runCli(QStringList{QStringLiteral("send"), QStringLiteral("--fail")} + profile +
                                    QStringList{m_server.url(QStringLiteral("/api/users/?page=2"))});
-        QVERIFY2(r.exitCode == 0 && r.out.contains("\"results\""), show(r).constData());
+        QVERIFY2(r.exitCode == 0 && r.out.contains("\"results\""), r.describe().constData());
         QCOMPARE(tokenRequests(), before + 1);
         QVERIFY(!accessToken(profile).isEmpty()); // and kept for the next run
     }
@@ -177,7 +167,7 @@ private slots:
         const qsizetype logStart = m_server.output().size();
         const CliResult r = runCli(QStringList{QStringLiteral("send"), QStringLiteral("--fail"), QStringLiteral("-v")} +
                                    profile + QStringList{m_server.url(QStringLiteral("/api/users/"))});
-        QVERIFY2(r.exitCode == 0 && r.out.contains("\"results\""), show(r).constData());
+        QVERIFY2(r.exitCode == 0 && r.out.contains("\"results\""), r.describe().constData());
         QVERIFY2(r.err.contains("refreshed the token and sent again"), r.err.constData());
         QVERIFY(!r.err.contains(token.toUtf8())); // -v masks the Authorization header
         QCOMPARE(tokenRequests(), before + 2);
@@ -199,7 +189,7 @@ private slots:
         const int before = tokenRequests();
         const CliResult r = runCli(QStringList{QStringLiteral("send"), QStringLiteral("--fail")} + profile +
                                    QStringList{api.urlString(QStringLiteral("/status/401"))});
-        QVERIFY2(r.exitCode == 22 && r.err.contains("401"), show(r).constData());
+        QVERIFY2(r.exitCode == 22 && r.err.contains("401"), r.describe().constData());
         QCOMPARE(api.requests().size(), 2); // the request, and one retry after one refresh
         QByteArray first;
         QByteArray second;
@@ -223,26 +213,26 @@ private slots:
         CliResult r = runCli(
             QStringList{QStringLiteral("secrets"), QStringLiteral("set"), QStringLiteral("client_secret")} + where,
             LocalOAuthServer::passwordClientSecret().toUtf8());
-        QVERIFY2(r.exitCode == 0, show(r).constData());
+        QVERIFY2(r.exitCode == 0, r.describe().constData());
         r = runCli(QStringList{QStringLiteral("secrets"), QStringLiteral("set"), QStringLiteral("password")} + where,
                    LocalOAuthServer::demoPassword().toUtf8());
-        QVERIFY2(r.exitCode == 0, show(r).constData());
+        QVERIFY2(r.exitCode == 0, r.describe().constData());
 
         // The collection's auth is oauth2 with profile demo-password: no --var, no --profile needed.
         const int before = tokenRequests();
         r = runCli({QStringLiteral("send"), QStringLiteral("--fail"), QStringLiteral("--workspace"), workspace,
                     QStringLiteral("users-api/list-users")});
-        QVERIFY2(r.exitCode == 0 && r.out.contains("\"results\""), show(r).constData());
+        QVERIFY2(r.exitCode == 0 && r.out.contains("\"results\""), r.describe().constData());
         QCOMPARE(tokenRequests(), before + 1);
         r = runCli({QStringLiteral("send"), QStringLiteral("--fail"), QStringLiteral("--workspace"), workspace,
                     QStringLiteral("users-api/page-2")});
-        QVERIFY2(r.exitCode == 0, show(r).constData());
+        QVERIFY2(r.exitCode == 0, r.describe().constData());
         QCOMPARE(tokenRequests(), before + 1); // the token of the first send, from the store
 
         // The request that opts out of auth still gets its 401.
         r = runCli({QStringLiteral("send"), QStringLiteral("--fail"), QStringLiteral("--workspace"), workspace,
                     QStringLiteral("users-api/without-a-token-401")});
-        QVERIFY2(r.exitCode == 22, show(r).constData());
+        QVERIFY2(r.exitCode == 22, r.describe().constData());
     }
 };
 

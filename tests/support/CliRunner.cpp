@@ -2,6 +2,7 @@
 
 #include "support/TestPaths.h"
 
+#include <QDir>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTest>
@@ -11,6 +12,17 @@ namespace tb::test {
 QString cliPath()
 {
     return binaryDir() + QStringLiteral("/app/cli/tokenbench-cli");
+}
+
+void useHomeUnder(const QString& root)
+{
+    const QString home = root + QStringLiteral("/home");
+    QDir().mkpath(home);
+    qputenv("HOME", home.toUtf8());
+    qputenv("XDG_DATA_HOME", (home + QStringLiteral("/.local/share")).toUtf8());
+    qputenv("XDG_CONFIG_HOME", (home + QStringLiteral("/.config")).toUtf8());
+    qputenv("XDG_CACHE_HOME", (home + QStringLiteral("/.cache")).toUtf8());
+    qputenv("XDG_STATE_HOME", (home + QStringLiteral("/.local/state")).toUtf8());
 }
 
 CliResult runCli(const QStringList& arguments, const QByteArray& input, int timeoutMs)
