@@ -81,7 +81,9 @@ void SecretWriter::read(const QStringList& keys,
                         std::function<void(const QHash<QString, QString>& values, const QString& error)> done)
 {
     if (keys.isEmpty()) {
-        done({}, {});
+        // Still from the event loop: callers go on to select the store, which must not start before it runs.
+        QMetaObject::invokeMethod(
+            this, [done] { done({}, {}); }, Qt::QueuedConnection);
         return;
     }
     withStore([this, keys, done](const QString& error) {

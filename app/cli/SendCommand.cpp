@@ -8,6 +8,7 @@
 #include "http/HttpExecutor.h"
 #include "http/Redactor.h"
 #include "http/VariableResolver.h"
+#include "secrets/SecretStore.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -162,6 +163,13 @@ void SendCommand::sendAuthorized(RequestSpec request)
     }
     m_session = std::make_unique<TokenSession>();
     m_session->open(loaded, m_secrets, [this, request](const QString& error) mutable {
+        if (m_arguments.verbose) {
+            QTextStream err(stderr);
+            for (const QString& note : m_secrets->notes())
+                err << "* " << note << "\n";
+            if (m_secrets->store())
+                err << "* secrets and tokens: " << m_secrets->store()->description() << "\n";
+        }
         if (!error.isEmpty()) {
             fail(Auth, error);
             return;
@@ -267,7 +275,7 @@ bool SendCommand::writeBody(const ResponseRecord& record, QString& error) const
 
 void SendCommand::onFinished(const ResponseRecord& record)
 {
-    if (m_arguments.verbose) {
+    if (m_arguments.verbose && record.error != ResponseRecord::ErrorKind::Auth) { // Auth: nothing was sent
         printExchange(record);
     }
     if (!record.hasResponse()) {

@@ -31,11 +31,15 @@ QString generalHelp()
 int main(int argc, char* argv[])
 {
     // Qt's plain Unix event dispatcher starts faster than the GLib one. Commands that may reach the keychain need
-    // GLib: QtKeychain's libsecret backend answers through the GLib main loop.
+    // GLib: QtKeychain's libsecret backend answers through the GLib main loop. Only a `send` with neither a workspace
+    // (secret variables, an inherited OAuth profile) nor a profile stays off the keychain.
     const QByteArray commandName = argc > 1 ? QByteArray(argv[1]) : QByteArray();
-    bool usesKeychain = commandName == "token" || commandName == "secrets";
-    for (int i = 2; i < argc && !usesKeychain; ++i)
-        usesKeychain = QByteArray(argv[i]) == "--profile";
+    bool usesKeychain = commandName != "send";
+    for (int i = 2; i < argc && !usesKeychain; ++i) {
+        const QByteArray arg(argv[i]);
+        for (const char* option : {"--profile", "--workspace", "--token-url", "--issuer"})
+            usesKeychain = usesKeychain || arg == option || arg.startsWith(QByteArray(option) + '=');
+    }
     if (!usesKeychain)
         qputenv("QT_NO_GLIB", "1");
     QCoreApplication app(argc, argv);
