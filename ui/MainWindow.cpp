@@ -2,15 +2,22 @@
 
 #include "CommandPalette.h"
 #include "RequestTab.h"
+#include "auth/ProfileEditorDialog.h"
+#include "auth/TokenDock.h"
+#include "auth/TokenManager.h"
+#include "auth/WorkspaceProfiles.h"
 #include "http/Redactor.h"
 #include "interop/CurlExporter.h"
 #include "interop/CurlImporter.h"
+#include "request/AuthEditor.h"
 #include "request/RequestEditor.h"
 #include "request/VariableLineEdit.h"
 #include "response/ResponseBodyView.h"
 #include "response/ResponseView.h"
 #include "secrets/KeychainSecretStore.h"
 #include "secrets/MemorySecretStore.h"
+#include "server/LocalServerController.h"
+#include "server/LocalServerPanel.h"
 #include "workspace/DemoWorkspace.h"
 #include "workspace/RequestLocation.h"
 #include "workspace/WorkspacePanel.h"
@@ -21,6 +28,7 @@
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QCoreApplication>
+#include <QDesktopServices>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QDir>
@@ -35,6 +43,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenuBar>
+#include <QNetworkAccessManager>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
@@ -59,6 +68,11 @@ const QString kGeometryKey = QStringLiteral("window/geometry");
 const QString kStateKey = QStringLiteral("window/state");
 const QString kEnvironmentKey = QStringLiteral("session/environment");
 const QString kWorkspaceKey = QStringLiteral("session/workspace");
+const QString kServerPortKey = QStringLiteral("localServer/port");
+const QString kServerTlsKey = QStringLiteral("localServer/tls");
+const QString kServerAutoStartKey = QStringLiteral("localServer/startWithApp");
+// tokenbench.json's id of resources/demo/workspace: its {{base_url}} follows the in-process server.
+const QString kDemoWorkspaceId = QStringLiteral("tokenbench-demo");
 
 QJsonArray rowsToJson(const QList<KeyValueRow>& rows)
 {
@@ -82,7 +96,8 @@ QList<KeyValueRow> rowsFromJson(const QJsonArray& array)
 
 } // namespace
 
-MainWindow::MainWindow(const Options& options, QWidget* parent) : QMainWindow(parent), m_options(options)
+MainWindow::MainWindow(const Options& options, QWidget* parent)
+    : QMainWindow(parent), m_options(options), m_clock(options.clock ? options.clock : Clock::system())
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(QStringLiteral("Tokenbench"));
@@ -99,6 +114,19 @@ MainWindow::MainWindow(const Options& options, QWidget* parent) : QMainWindow(pa
         m_secrets = std::make_unique<MemorySecretStore>();
     else
         m_secrets = std::make_unique<KeychainSecretStore>();
+    m_network = std::make_unique<QNetworkAccessManager>();
+    m_tokens = std::make_unique<TokenManager>(m_secrets.get(), m_network.get(), m_clock);
+    m_tokens->setUrlOpener([](const QUrl& url) { return QDesktopServices::openUrl(url); });
+    m_sender = std::make_unique<AuthorizedSender>(&m_executor, m_tokens.get());
+    connect(m_sender.get(), &AuthorizedSender::finished, this,
+            [this](AuthorizedSender::RequestId id, const ResponseRecord& record) {
+                const auto it = m_authorizedInFlight.find(id);
+                if (it == m_authorizedInFlight.end())
+                    return;
+                const QPointer<RequestTab> tab = it->second;
+                m_authorizedInFlight.erase(it);
+                showResponse(tab, record);
+            });
 
     m_tabWidget = new QTabWidget(this);
     m_tabWidget->setObjectName(QStringLiteral("requestTabWidget"));
@@ -117,6 +145,8 @@ MainWindow::MainWindow(const Options& options, QWidget* parent) : QMainWindow(pa
             });
 
     createLeftPanel();
+    createTokenDock();
+    createLocalServer();
     createActions();
     createStatusBar();
     resize(1280, 820);
@@ -134,6 +164,11 @@ MainWindow::MainWindow(const Options& options, QWidget* parent) : QMainWindow(pa
     const QString dir = options.workspaceDir.isEmpty() ? defaultWorkspace() : options.workspaceDir;
     if (!dir.isEmpty())
         m_workspace.open(dir);
+    // First run: the demo workspace and the server it talks to, so the seed's story works without setup.
+    if (m_firstRun)
+        m_settings->setValue(kServerAutoStartKey, true);
+    if (m_settings->value(kServerAutoStartKey, false).toBool())
+        startLocalServer();
 }
 
 // The workspace opened last; on the very first run, a copy of the demo workspace (its secrets from the demo seed
@@ -147,6 +182,14 @@ QString MainWindow::defaultWorkspace()
     m_settings->setValue(kWorkspaceKey, dir);
     if (QFileInfo::exists(dir + u"/tokenbench.json"_s))
         return dir;
+    m_firstRun = true;
+    return copyDemoWorkspace(dir);
+}
+
+// Copies the demo workspace (shipped next to the executable, or in the source tree) to dir unless it is there
+// already; its secrets from the demo seed go into the SecretStore. Returns dir, or empty when there is no demo to copy.
+QString MainWindow::copyDemoWorkspace(const QString& dir)
+{
     const QStringList candidates = {
         QCoreApplication::applicationDirPath() + u"/../share/tokenbench/demo"_s,
         QStringLiteral(TOKENBENCH_DEMO_DIR),
@@ -155,7 +198,8 @@ QString MainWindow::defaultWorkspace()
         if (!QFileInfo::exists(demo + u"/workspace/tokenbench.json"_s))
             continue;
         QString error;
-        if (!DemoWorkspace::copy(demo + u"/workspace"_s, dir, &error)) {
+        const bool exists = QFileInfo::exists(dir + u"/tokenbench.json"_s); // an earlier copy: only the secrets
+        if (!exists && !DemoWorkspace::copy(demo + u"/workspace"_s, dir, &error)) {
             statusBar()->showMessage(tr("Could not create the demo workspace: %1").arg(error));
             return {};
         }
@@ -252,7 +296,170 @@ void MainWindow::rebuildVariables()
     m_secretNames = secretNames;
     m_variables.setLayer(VariableResolver::globalsLayer(), m_globals);
     m_variables.setLayer(VariableResolver::environmentLayer(), values);
+    // The demo workspace talks to the in-process server wherever it listens (its environment says port 8000).
+    QHash<QString, QString> local;
+    if (m_localServer->state() == LocalServerController::State::Running &&
+        m_workspace.workspace().id == kDemoWorkspaceId)
+        local.insert(QStringLiteral("base_url"), m_localServer->baseUrl().toString(QUrl::StripTrailingSlash));
+    m_variables.setLayer(QStringLiteral("localServer"), local);
     variablesChanged();
+    applyProfiles();
+}
+
+void MainWindow::createTokenDock()
+{
+    m_tokenDock = new TokenDock(m_tokens.get(), m_clock, this);
+    auto* dock = new QDockWidget(tr("Token manager"), this);
+    dock->setObjectName(QStringLiteral("tokenManagerDockWidget"));
+    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetClosable |
+                      QDockWidget::DockWidgetFloatable);
+    dock->setWidget(m_tokenDock);
+    addDockWidget(Qt::RightDockWidgetArea, dock);
+    connect(m_tokenDock, &TokenDock::summariesChanged, this, &MainWindow::updateAuthEditors);
+    connect(m_tokenDock, &TokenDock::editProfileRequested, this, &MainWindow::editProfile);
+}
+
+void MainWindow::editProfile(const QString& name)
+{
+    OAuthProfile profile; // as written in the file, {{variables}} and all
+    if (const AuthProfileFile* file = m_workspace.workspace().authProfile(name)) {
+        if (auto parsed = OAuthProfile::fromJson(file->json))
+            profile = *parsed;
+        if (profile.name.isEmpty())
+            profile.name = file->name;
+    }
+    auto* dialog = new ProfileEditorDialog(
+        profile, m_network.get(), m_clock,
+        [this](const QString& text) {
+            const auto resolved = m_variables.resolve(text, tr("the issuer"));
+            return resolved.ok() ? resolved.text : text;
+        },
+        this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this,
+            [this, dialog] { saveProfile(dialog->profile(), dialog->clientSecret(), dialog->password()); });
+    dialog->open();
+}
+
+void MainWindow::saveProfile(const OAuthProfile& profile, const QString& clientSecret, const QString& password)
+{
+    if (!m_workspace.isOpen()) {
+        statusBar()->showMessage(tr("Open a workspace first: profiles are saved in it"), 5000);
+        return;
+    }
+    WorkspaceProfiles::upsert(m_workspace.workspace(), profile);
+    const WorkspaceStore::SaveResult result = m_workspace.save();
+    if (!result.ok()) {
+        statusBar()->showMessage(tr("Could not save the profile: %1").arg(result.error), 8000);
+        return;
+    }
+    const auto store = [this, &profile](const QString& ref, const QString& value) {
+        if (value.isEmpty())
+            return;
+        m_secrets->write(SecretStore::keyFor(m_tokens->workspaceId(), profile.name, ref), value.toUtf8(), this,
+                         [this](const SecretResult& written) {
+                             if (!written.ok())
+                                 statusBar()->showMessage(tr("Could not store a secret: %1").arg(written.error), 8000);
+                         });
+    };
+    store(profile.clientSecretRef, clientSecret);
+    store(profile.passwordRef, password);
+    applyProfiles();
+    m_tokenDock->selectProfile(profile.name);
+}
+
+void MainWindow::createLocalServer()
+{
+    m_localServer = new LocalServerController(this);
+    m_localServerPanel = new LocalServerPanel(m_localServer, m_tokenDock->clipboard(), this);
+    m_localServerPanel->setPort(quint16(m_settings->value(kServerPortKey, 8000).toUInt()));
+    m_localServerPanel->setTls(m_settings->value(kServerTlsKey, false).toBool());
+    auto* dock = new QDockWidget(tr("Local OAuth server"), this);
+    dock->setObjectName(QStringLiteral("localServerDockWidget"));
+    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetClosable |
+                      QDockWidget::DockWidgetFloatable);
+    dock->setWidget(m_localServerPanel);
+    addDockWidget(Qt::RightDockWidgetArea, dock);
+    tabifyDockWidget(findChild<QDockWidget*>(QStringLiteral("tokenManagerDockWidget")), dock);
+    dock->hide();
+    connect(m_localServerPanel, &LocalServerPanel::startRequested, this, &MainWindow::startLocalServer);
+    connect(m_localServerPanel, &LocalServerPanel::openDemoWorkspaceRequested, this, &MainWindow::openDemoWorkspace);
+    connect(m_localServer, &LocalServerController::stateChanged, this, &MainWindow::localServerStateChanged);
+}
+
+void MainWindow::showLocalServer()
+{
+    auto* dock = findChild<QDockWidget*>(QStringLiteral("localServerDockWidget"));
+    dock->show();
+    dock->raise();
+    m_localServerPanel->setFocus();
+}
+
+void MainWindow::startLocalServer()
+{
+    LocalServerController::Settings settings;
+    m_settings->setValue(kServerPortKey, m_localServerPanel->port());
+    m_settings->setValue(kServerTlsKey, m_localServerPanel->tls());
+    settings.port = m_options.localServerPort >= 0 ? quint16(m_options.localServerPort) : m_localServerPanel->port();
+    settings.tls = m_localServerPanel->tls();
+    if (m_options.localServerIterations > 0)
+        settings.passwordIterations = m_options.localServerIterations;
+    settings.clock = m_options.localServerClock;
+    m_localServer->start(settings);
+}
+
+void MainWindow::localServerStateChanged()
+{
+    const bool running = m_localServer->state() == LocalServerController::State::Running;
+    m_serverStatusLabel->setText(running ? tr("Local server: %1").arg(m_localServer->baseUrl().toString())
+                                         : tr("Local server: %1").arg(m_localServer->describe().toLower()));
+    if (running)
+        m_globals.insert(QStringLiteral("local_server_url"),
+                         m_localServer->baseUrl().toString(QUrl::StripTrailingSlash));
+    else
+        m_globals.remove(QStringLiteral("local_server_url"));
+    rebuildVariables();
+}
+
+// Opens the demo workspace (copied to the app's data folder the first time) and starts the server it talks to.
+void MainWindow::openDemoWorkspace()
+{
+    if (m_workspace.workspace().id != kDemoWorkspaceId) {
+        const QString dir =
+            copyDemoWorkspace(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/demo-workspace"_s);
+        if (dir.isEmpty())
+            return;
+        m_settings->setValue(kWorkspaceKey, dir);
+        m_workspace.open(dir);
+    }
+    if (m_localServer->state() != LocalServerController::State::Running)
+        startLocalServer();
+}
+
+// The workspace's OAuth profiles, resolved with the variables in effect, go to the TokenManager.
+void MainWindow::applyProfiles()
+{
+    m_tokenDock->reloadProfiles(WorkspaceProfiles::apply(*m_tokens, m_workspace.workspace(), m_variables));
+    const QStringList names = m_tokens->profileNames();
+    for (int i = 0; i < m_tabWidget->count(); ++i)
+        if (auto* tab = qobject_cast<RequestTab*>(m_tabWidget->widget(i)))
+            tab->editor()->authEditor()->setProfileNames(names);
+    updateAuthEditors();
+}
+
+// The Auth tab of each request using an OAuth profile shows that profile's live token state.
+void MainWindow::updateAuthEditors()
+{
+    for (int i = 0; i < m_tabWidget->count(); ++i) {
+        auto* tab = qobject_cast<RequestTab*>(m_tabWidget->widget(i));
+        if (!tab)
+            continue;
+        AuthEditor* auth = tab->editor()->authEditor();
+        const AuthSpec spec = auth->auth();
+        if (spec.kind == AuthSpec::Kind::OAuth2)
+            auth->setTokenState(spec.oauthProfile.isEmpty() ? tr("Choose a profile")
+                                                            : m_tokenDock->summary(spec.oauthProfile));
+    }
 }
 
 QAction* MainWindow::addAction(QMenu* menu, const QString& text, const QString& objectName,
@@ -293,6 +500,21 @@ void MainWindow::createActions()
     QMainWindow::addAction(sendEnter);
     addAction(request, tr("&Cancel"), QStringLiteral("cancelAction"), QKeySequence(Qt::Key_Escape),
               &MainWindow::cancelCurrent);
+
+    QMenu* tools = menuBar()->addMenu(tr("&Tools"));
+    addAction(tools, tr("&Local OAuth server"), QStringLiteral("localServerAction"),
+              QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L), &MainWindow::showLocalServer);
+    auto* tokenManager =
+        tools->addAction(tr("&Token manager"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T), this, [this] {
+            auto* dock = findChild<QDockWidget*>(QStringLiteral("tokenManagerDockWidget"));
+            dock->show();
+            dock->raise();
+            m_tokenDock->setFocus();
+        });
+    tokenManager->setObjectName(QStringLiteral("tokenManagerAction"));
+    m_commands.append(tokenManager);
+    addAction(tools, tr("Open &demo workspace"), QStringLiteral("openDemoWorkspaceAction"), QKeySequence(),
+              &MainWindow::openDemoWorkspace);
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     addAction(view, tr("Command &palette…"), QStringLiteral("commandPaletteAction"), QKeySequence(Qt::CTRL | Qt::Key_K),
@@ -362,6 +584,8 @@ RequestTab* MainWindow::openRequest(const QString& title, const RequestSpec& spe
     auto* tab = new RequestTab(title, spec, m_tabWidget);
     tab->setPath(path);
     tab->editor()->urlLineEdit()->setVariables(&m_variables, m_secretNames);
+    tab->editor()->authEditor()->setProfileNames(m_tokens->profileNames());
+    connect(tab->editor()->authEditor(), &AuthEditor::edited, this, &MainWindow::updateAuthEditors);
     connect(tab, &RequestTab::dirtyChanged, this, [this, tab] { updateTabTitle(tab); });
     connect(tab->editor(), &RequestEditor::sendRequested, this, &MainWindow::sendCurrent);
     connect(tab->editor(), &RequestEditor::cancelRequested, this, &MainWindow::cancelCurrent);
@@ -517,6 +741,9 @@ void MainWindow::sendCurrent()
     for (const auto& [id, owner] : m_inFlight)
         if (owner == tab)
             return; // already sending; Esc cancels
+    for (const auto& [id, owner] : m_authorizedInFlight)
+        if (owner == tab)
+            return;
     RequestSpec spec = tab->editor()->spec();
     VariableResolver variables = m_variables;
     if (const auto location = RequestLocation::find(m_workspace.workspace(), tab->path(), nullptr)) {
@@ -545,8 +772,13 @@ void MainWindow::sendCurrent()
         tab->responseView()->setRecord(record);
         return;
     }
-    const HttpExecutor::RequestId id = m_executor.send(resolved.request);
-    m_inFlight[id] = tab; // finished() is always queued, so it cannot come before this
+    if (resolved.request.auth.kind == AuthSpec::Kind::OAuth2) {
+        // Through the TokenManager: a token is fetched or refreshed first, and a 401 gets one refresh and retry.
+        m_authorizedInFlight[m_sender->send(resolved.request)] = tab;
+    } else {
+        const HttpExecutor::RequestId id = m_executor.send(resolved.request);
+        m_inFlight[id] = tab; // finished() is always queued, so it cannot come before this
+    }
     tab->editor()->setSending(true);
     tab->responseView()->setInProgress(0, -1);
 }
@@ -569,6 +801,11 @@ void MainWindow::responseArrived(HttpExecutor::RequestId id, const ResponseRecor
         return;
     const QPointer<RequestTab> tab = it->second;
     m_inFlight.erase(it);
+    showResponse(tab, record);
+}
+
+void MainWindow::showResponse(const QPointer<RequestTab>& tab, const ResponseRecord& record)
+{
     if (tab) {
         tab->editor()->setSending(false);
         tab->responseView()->setRecord(record);
@@ -668,25 +905,6 @@ bool MainWindow::event(QEvent* event)
 } // namespace tb::ui
 
 namespace tb::ui {
-
-QStringList MainWindow::saveScreenshots(const QString& dir)
-{
-    QStringList saved;
-    const auto save = [&saved, &dir](QWidget* widget, const QString& name) {
-        const QString path = QDir(dir).filePath(name);
-        if (widget->grab().save(path))
-            saved << path;
-    };
-    // Show a real request of the workspace rather than an empty tab.
-    const Workspace& workspace = m_workspace.workspace();
-    if (!workspace.collections.empty() && !workspace.collections.front().items.empty()) {
-        const Collection& collection = workspace.collections.front();
-        if (!collection.items.front().isFolder())
-            openWorkspaceRequest(collection.slug + u'/' + collection.items.front().slug);
-    }
-    save(this, QStringLiteral("main-window.png"));
-    return saved;
-}
 
 void MainWindow::benchmarkLoad(const QString& url)
 {

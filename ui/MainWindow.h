@@ -1,5 +1,7 @@
 #pragma once
 
+#include "auth/AuthorizedSender.h"
+#include "core/Clock.h"
 #include "http/HttpExecutor.h"
 #include "http/RequestSpec.h"
 #include "http/VariableResolver.h"
@@ -16,12 +18,21 @@
 #include <memory>
 
 class QLabel;
+class QNetworkAccessManager;
 class QSettings;
 class QTabWidget;
 
+namespace tb {
+class OAuthProfile;
+class TokenManager;
+} // namespace tb
+
 namespace tb::ui {
 
+class LocalServerController;
+class LocalServerPanel;
 class RequestTab;
+class TokenDock;
 class WorkspacePanel;
 
 // The main window: workspace, environments and history on the left, request tabs in the centre, docks for the
@@ -38,6 +49,11 @@ public:
         QString workspaceDir;       // --workspace; empty: the default workspace
         QString settingsPath;       // an INI file; empty: the platform's settings (tests pass a temporary file)
         bool memorySecrets = false; // keep secrets in memory only (tests); otherwise the system keychain
+        Clock* clock = nullptr;     // the engine's clock for tokens (tests pass a MockClock); null: the system clock
+        // The in-process local server (tests: port 0, few PBKDF2 iterations, a clock they move).
+        int localServerPort = -1; // -1: the port chosen in the panel (8000 at first)
+        int localServerIterations = 0;
+        std::function<qint64()> localServerClock = {};
     };
 
     MainWindow();
@@ -58,10 +74,11 @@ public:
     bool closeTab(int index);
     int tabCount() const;
     VariableResolver& variables() { return m_variables; }
+    TokenManager* tokenManager() const { return m_tokens.get(); }
+    TokenDock* tokenDock() const { return m_tokenDock; }
+    LocalServerController* localServer() const { return m_localServer; }
     // Variables changed (environment switched or edited): recolour the URL lines.
     void variablesChanged();
-    // Grabs the main window and each panel into PNG files in dir (scripts/screenshots).
-    QStringList saveScreenshots(const QString& dir);
     // Sends GET url in a new tab and, once the body shows, prints "shown_ms=N peak_rss_kb=N" and quits.
     void benchmarkLoad(const QString& url);
 
@@ -74,6 +91,11 @@ public slots:
     void showCommandPalette();
     void importCurl();
     void copyAsCurl();
+    void showLocalServer();
+    void startLocalServer();
+    void openDemoWorkspace();
+    // The profile editor for name (empty: a new profile); saving writes auth/<slug>.json and the typed secrets.
+    void editProfile(const QString& name);
 
 signals:
     // The main window has painted once (for --exit-after-startup and start-up measurements).
@@ -90,6 +112,14 @@ private:
     QString defaultWorkspace();
     void rebuildVariables();
     void createStatusBar();
+    void createTokenDock();
+    void createLocalServer();
+    void localServerStateChanged();
+    QString copyDemoWorkspace(const QString& dir);
+    void saveProfile(const OAuthProfile& profile, const QString& clientSecret, const QString& password);
+    void applyProfiles();
+    void updateAuthEditors();
+    void showResponse(const QPointer<RequestTab>& tab, const ResponseRecord& record);
     void updateTabTitle(RequestTab* tab);
     bool saveToWorkspace(RequestTab* tab);
     void responseArrived(HttpExecutor::RequestId id, const ResponseRecord& record);
@@ -108,6 +138,11 @@ private:
     QSet<QString> m_secretNames;
     HttpExecutor m_executor;
     std::map<HttpExecutor::RequestId, QPointer<RequestTab>> m_inFlight;
+    Clock* m_clock;
+    std::unique_ptr<QNetworkAccessManager> m_network;
+    std::unique_ptr<TokenManager> m_tokens;
+    std::unique_ptr<AuthorizedSender> m_sender;
+    std::map<AuthorizedSender::RequestId, QPointer<RequestTab>> m_authorizedInFlight;
     std::unique_ptr<QSettings> m_settings;
     VariableResolver m_variables;
     UnsavedPrompt m_unsavedPrompt;
@@ -116,6 +151,10 @@ private:
 
     QTabWidget* m_tabWidget;
     WorkspacePanel* m_workspacePanel;
+    TokenDock* m_tokenDock;
+    LocalServerController* m_localServer;
+    LocalServerPanel* m_localServerPanel;
+    bool m_firstRun = false;
     QLabel* m_environmentStatusLabel;
     QLabel* m_secretStoreStatusLabel;
     QLabel* m_serverStatusLabel;

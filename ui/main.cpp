@@ -1,4 +1,5 @@
 #include "MainWindow.h"
+#include "ScreenshotTour.h"
 #include "core/Version.h"
 
 #include <QApplication>
@@ -41,19 +42,23 @@ int main(int argc, char* argv[])
     parser.addOption(exitAfterStartup);
     parser.addOption(workspace);
     parser.addOption(settings);
+    const QCommandLineOption ephemeral(QStringLiteral("ephemeral"),
+                                       QStringLiteral("Keep secrets and tokens in memory for this run only."));
+    parser.addOption(ephemeral);
     parser.process(app);
 
-    tb::ui::MainWindow window({parser.value(workspace), parser.value(settings)});
+    tb::ui::MainWindow::Options options;
+    options.workspaceDir = parser.value(workspace);
+    options.settingsPath = parser.value(settings);
+    options.memorySecrets = parser.isSet(ephemeral);
+    tb::ui::MainWindow window(options);
     if (parser.isSet(exitAfterStartup))
         QObject::connect(&window, &tb::ui::MainWindow::firstPainted, &app, &QApplication::quit, Qt::QueuedConnection);
     if (parser.isSet(screenshots)) {
         const QString dir = parser.value(screenshots);
         QObject::connect(&window, &tb::ui::MainWindow::firstPainted, &app, [&window, dir] {
-            // Let layouts settle and fonts load before grabbing.
-            QTimer::singleShot(500, &window, [&window, dir] {
-                window.saveScreenshots(dir);
-                QApplication::quit();
-            });
+            auto* tour = new tb::ui::ScreenshotTour(&window, dir, &window);
+            tour->start([](const QStringList&) { QApplication::quit(); });
         });
     }
     if (parser.isSet(benchUrl))

@@ -32,6 +32,7 @@ struct TokenManager::Entry
     std::unique_ptr<AuthorizationCodeFlow> codeFlow;
     std::unique_ptr<DeviceAuthorizationFlow> deviceFlow;
     bool discovered = false;
+    bool autoRefresh = true;
 };
 
 namespace {
@@ -544,7 +545,7 @@ void TokenManager::schedule(Entry& e)
     // A token shorter-lived than the lead time is renewed at half its life, not in a tight loop.
     const QDateTime at = lead < lifetime ? e.tokens.expiresAt.addSecs(-lead)
                                          : e.tokens.obtainedAt.addSecs(std::max<qint64>(1, lifetime / 2));
-    if (e.tokens.hasRefreshToken() || personLess(e.profile)) {
+    if (e.autoRefresh && (e.tokens.hasRefreshToken() || personLess(e.profile))) {
         e.refreshTimer = m_clock->callAt(at, this, [this, name] {
             Entry* live = entry(name);
             if (!live)
@@ -562,6 +563,34 @@ void TokenManager::schedule(Entry& e)
         if (live->state == State::Valid)
             setState(*live, State::Expired);
     });
+}
+
+void TokenManager::cancelSignIn(const QString& name)
+{
+    Entry* live = entry(name);
+    if (!live)
+        return;
+    // The flows finish with a Cancelled error, which settles the waiters like any other failure.
+    if (live->codeFlow)
+        live->codeFlow->cancel();
+    if (live->deviceFlow)
+        live->deviceFlow->cancel();
+}
+
+void TokenManager::setAutoRefresh(const QString& name, bool enabled)
+{
+    Entry* live = entry(name);
+    if (!live)
+        return;
+    live->autoRefresh = enabled;
+    if (live->loaded)
+        schedule(*live);
+}
+
+bool TokenManager::autoRefresh(const QString& name) const
+{
+    Entry* live = entry(name);
+    return !live || live->autoRefresh;
 }
 
 void TokenManager::clear(const QString& name, QObject* context, DoneCallback done)

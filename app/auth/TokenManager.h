@@ -112,6 +112,11 @@ public:
     void introspect(const QString& name, bool refreshToken, QObject* context, JsonCallback done);
     // Drops the local copy (memory and store); nothing is sent.
     void clear(const QString& name, QObject* context, DoneCallback done);
+    // Stops a running browser or device sign-in; its waiters get a Cancelled error. No-op when none runs.
+    void cancelSignIn(const QString& name);
+    // Proactive refresh at the lead time (on by default). Off: the token is renewed only when a request needs it.
+    void setAutoRefresh(const QString& name, bool enabled);
+    bool autoRefresh(const QString& name) const;
 
     // Seconds before expiry at which `tokens` would be refreshed for `profile`.
     static qint64 leadSeconds(const OAuthProfile& profile, const TokenSet& tokens);

@@ -1,0 +1,241 @@
+#include "MainWindow.h"
+#include "RequestTab.h"
+#include "auth/SecretClipboard.h"
+#include "auth/TokenDock.h"
+#include "auth/TokenManager.h"
+#include "core/MockClock.h"
+#include "request/AuthEditor.h"
+#include "request/RequestEditor.h"
+#include "secrets/SecretStore.h"
+#include "support/LocalOAuthServer.h"
+#include "support/TestPaths.h"
+#include "workspace/DemoWorkspace.h"
+#include "workspace/WorkspaceStore.h"
+
+#include <QCheckBox>
+#include <QClipboard>
+#include <QComboBox>
+#include <QFile>
+#include <QGuiApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QListWidget>
+#include <QMimeData>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using tb::TokenManager;
+using tb::ui::MainWindow;
+using tb::ui::TokenDock;
+
+// The token manager dock on the real MainWindow, against the bundled server in this process on port 0: a copy of
+// the demo workspace whose base_url points at that server, the demo secrets in a memory store, and a MockClock for
+// the token manager so the countdown moves without sleeping.
+class TestTokenDock : public QObject
+{
+    Q_OBJECT
+
+private:
+    // The demo workspace with {{base_url}} at our server.
+    QString makeWorkspace()
+    {
+        const QString demo = tb::test::sourceDir() + u"/resources/demo"_qs;
+        const QString dir = m_dir.filePath(u"workspace-%1"_qs.arg(++m_workspaces));
+        QString error;
+        if (!tb::DemoWorkspace::copy(demo + u"/workspace"_qs, dir, &error))
+            qFatal("cannot copy the demo workspace: %s", qPrintable(error));
+        QFile env(dir + u"/environments/local.json"_qs);
+        if (!env.open(QIODevice::ReadWrite))
+            qFatal("no environments/local.json");
+        QJsonObject json = QJsonDocument::fromJson(env.readAll()).object();
+        QJsonArray variables = json[u"variables"].toArray();
+        for (qsizetype i = 0; i < variables.size(); ++i) {
+            QJsonObject variable = variables[i].toObject();
+            if (variable[u"key"].toString() == u"base_url")
+                variable[u"value"] = m_server.baseUrl().toString(QUrl::StripTrailingSlash);
+            variables[i] = variable;
+        }
+        json[u"variables"] = variables;
+        env.resize(0);
+        env.write(QJsonDocument(json).toJson());
+        return dir;
+    }
+
+    std::unique_ptr<MainWindow> makeWindow()
+    {
+        MainWindow::Options options;
+        options.workspaceDir = makeWorkspace();
+        options.settingsPath = m_dir.filePath(u"settings.ini"_qs);
+        options.memorySecrets = true;
+        options.clock = &m_clock;
+        auto window = std::make_unique<MainWindow>(options);
+        // The demo's secrets (client secrets, alice's password) from the seed, as the first run stores them.
+        const auto loaded = tb::WorkspaceStore::load(options.workspaceDir);
+        QFile seed(tb::test::sourceDir() + u"/resources/demo/seed.json"_qs);
+        if (!loaded.ok() || !seed.open(QIODevice::ReadOnly))
+            qFatal("cannot read the demo workspace or seed");
+        QString error;
+        for (const auto& secret : tb::DemoWorkspace::secretsFromSeed(loaded.workspace, seed.readAll(), &error))
+            window->secretStore()->write(secret.ref, secret.value.toUtf8(), nullptr, {});
+        window->show();
+        return window;
+    }
+
+    QPushButton* button(MainWindow* window, const char* name)
+    {
+        return window->findChild<QPushButton*>(QString::fromLatin1(name));
+    }
+    QString text(MainWindow* window, const char* name)
+    {
+        return window->findChild<QLabel*>(QString::fromLatin1(name))->text();
+    }
+    // Selects the demo password profile in the dock once the workspace has loaded.
+    TokenDock* passwordProfile(MainWindow* window)
+    {
+        auto* dock = window->tokenDock();
+        auto* list = window->findChild<QListWidget*>(u"profileListWidget"_qs);
+        [&] { QTRY_COMPARE(list->count(), 3); }();
+        dock->selectProfile(u"demo-password"_qs);
+        return dock;
+    }
+
+    QTemporaryDir m_dir;
+    int m_workspaces = 0;
+    tb::MockClock m_clock{QDateTime::currentDateTimeUtc()};
+    tb::test::LocalOAuthServer m_server;
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY2(m_server.start(), qPrintable(m_server.errorString()));
+    }
+
+    void getsAToken_countsDown_refreshes_revokes()
+    {
+        auto window = makeWindow();
+        TokenDock* dock = passwordProfile(window.get());
+        QCOMPARE(dock->currentProfile(), u"demo-password"_qs);
+        QCOMPARE(text(window.get(), "tokenStateLabel"), u"no token"_qs);
+        QVERIFY(!button(window.get(), "refreshTokenPushButton")->isEnabled());
+
+        QTest::mouseClick(button(window.get(), "getTokenPushButton"), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(text(window.get(), "tokenStateLabel"), u"valid"_qs, 15000);
+        TokenManager* manager = window->tokenManager();
+        const QString first = manager->tokens(u"demo-password"_qs).accessToken;
+        QVERIFY(!first.isEmpty());
+        QCOMPARE(text(window.get(), "scopesLabel"), u"read write"_qs);
+        QCOMPARE(text(window.get(), "remainingLabel"), u"expires in 24 h 0 min 0 s"_qs);
+        QVERIFY(text(window.get(), "tokenErrorLabel").isEmpty());
+        // Opaque tokens have no claims; the dock says so rather than showing nothing.
+        QVERIFY(window->findChild<QPlainTextEdit*>(u"claimsPlainTextEdit"_qs)->toPlainText().contains(u"opaque"));
+
+        // The countdown follows the engine's clock, redrawn by the dock's 1 s timer.
+        m_clock.advance(65);
+        QTRY_COMPARE(text(window.get(), "remainingLabel"), u"expires in 23 h 58 min 55 s"_qs);
+
+        // Copy: the token, marked secret for clipboard managers, gone 30 s later.
+        QTest::mouseClick(button(window.get(), "copyTokenPushButton"), Qt::LeftButton);
+        const QMimeData* mime = QGuiApplication::clipboard()->mimeData();
+        QCOMPARE(mime->text(), first);
+        QCOMPARE(mime->data(u"x-kde-passwordManagerHint"_qs), QByteArray("secret"));
+        m_clock.advance(29);
+        QCOMPARE(QGuiApplication::clipboard()->text(), first);
+        m_clock.advance(1);
+        QVERIFY(QGuiApplication::clipboard()->text().isEmpty());
+
+        // A copy the user made since is left alone.
+        QTest::mouseClick(button(window.get(), "copyTokenPushButton"), Qt::LeftButton);
+        QGuiApplication::clipboard()->setText(u"something else"_qs);
+        m_clock.advance(30);
+        QCOMPARE(QGuiApplication::clipboard()->text(), u"something else"_qs);
+
+        QTest::mouseClick(button(window.get(), "refreshTokenPushButton"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(manager->tokens(u"demo-password"_qs).accessToken != first, 15000);
+        QTRY_COMPARE(text(window.get(), "tokenStateLabel"), u"valid"_qs);
+        QCOMPARE(text(window.get(), "remainingLabel"), u"expires in 24 h 0 min 0 s"_qs);
+
+        // Introspect shows the server's answer as it is (the password client may not introspect: its error).
+        QTest::mouseClick(button(window.get(), "introspectTokenPushButton"), Qt::LeftButton);
+        auto* introspection = window->findChild<QPlainTextEdit*>(u"introspectionPlainTextEdit"_qs);
+        QTRY_VERIFY(!introspection->toPlainText().startsWith(u"Asking"));
+        QVERIFY(!introspection->toPlainText().isEmpty());
+
+        QTest::mouseClick(button(window.get(), "revokeTokenPushButton"), Qt::LeftButton);
+        QTRY_COMPARE(text(window.get(), "tokenStateLabel"), u"no token"_qs);
+        QVERIFY(manager->tokens(u"demo-password"_qs).isEmpty());
+        QVERIFY(!button(window.get(), "copyTokenPushButton")->isEnabled());
+    }
+
+    void showsTheServersErrorInPlainWords()
+    {
+        auto window = makeWindow();
+        passwordProfile(window.get());
+        window->secretStore()->write(
+            tb::SecretStore::keyFor(u"tokenbench-demo"_qs, u"demo-password"_qs, u"password"_qs), "wrong-password",
+            nullptr, {});
+        QTest::mouseClick(button(window.get(), "getTokenPushButton"), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(text(window.get(), "tokenStateLabel"), u"failed"_qs, 15000);
+        const QString error = text(window.get(), "tokenErrorLabel");
+        QVERIFY2(error.contains(u"invalid_grant") && error.contains(u"Invalid credentials given"), qPrintable(error));
+    }
+
+    void autoRefreshSwitch()
+    {
+        auto window = makeWindow();
+        passwordProfile(window.get());
+        TokenManager* manager = window->tokenManager();
+        QTest::mouseClick(button(window.get(), "getTokenPushButton"), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(text(window.get(), "tokenStateLabel"), u"valid"_qs, 15000);
+        const QString first = manager->tokens(u"demo-password"_qs).accessToken;
+        auto* autoRefresh = window->findChild<QCheckBox*>(u"autoRefreshCheckBox"_qs);
+        QVERIFY(autoRefresh->isChecked());
+        autoRefresh->click();
+        QVERIFY(!manager->autoRefresh(u"demo-password"_qs));
+        // Past the lead time (5% of a day) and past expiry: no refresh by itself, the token is shown expired.
+        m_clock.advance(86400);
+        QTRY_COMPARE(text(window.get(), "tokenStateLabel"), u"expired"_qs);
+        QCOMPARE(manager->tokens(u"demo-password"_qs).accessToken, first);
+        m_clock.advance(5);
+        QTRY_COMPARE(text(window.get(), "remainingLabel"), u"expired 5 s ago"_qs);
+        autoRefresh->click();
+        QVERIFY(manager->autoRefresh(u"demo-password"_qs));
+    }
+
+    // A token the server no longer accepts: the 401 gets one refresh and one retry, the user sees the 200, and the
+    // history has it.
+    void answersA401WithARefresh()
+    {
+        auto window = makeWindow();
+        passwordProfile(window.get());
+        TokenManager* manager = window->tokenManager();
+        QTest::mouseClick(button(window.get(), "getTokenPushButton"), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(text(window.get(), "tokenStateLabel"), u"valid"_qs, 15000);
+        const QString first = manager->tokens(u"demo-password"_qs).accessToken;
+
+        m_server.advance(86401); // the server's clock: every access token it issued has expired
+        auto* tab = window->openWorkspaceRequest(u"users-api/list-users"_qs);
+        QVERIFY(tab);
+        tb::AuthSpec auth;
+        auth.kind = tb::AuthSpec::Kind::OAuth2;
+        auth.oauthProfile = u"demo-password"_qs;
+        tab->editor()->authEditor()->setAuth(auth);
+        QTRY_VERIFY(tab->findChild<QLabel*>(u"authTokenStateLabel"_qs)->text().startsWith(u"Valid, expires in"));
+        window->sendCurrent();
+        auto* status = tab->findChild<QLabel*>(u"statusLabel"_qs);
+        QTRY_VERIFY_WITH_TIMEOUT(status->text().startsWith(u"200"), 15000);
+        QVERIFY(manager->tokens(u"demo-password"_qs).accessToken != first);
+        auto* history = window->findChild<QListWidget*>(u"historyListWidget"_qs);
+        QVERIFY(history->count() >= 1);
+        QVERIFY2(history->item(0)->text().startsWith(u"200  GET"), qPrintable(history->item(0)->text()));
+        QVERIFY(history->item(0)->text().contains(u"/api/users/"));
+    }
+};
+
+QTEST_MAIN(TestTokenDock)
+#include "TestTokenDock.moc"
