@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 #include "RequestTab.h"
+#include "auth/ProfileEditorDialog.h"
 #include "auth/SecretClipboard.h"
 #include "auth/TokenDock.h"
 #include "auth/TokenManager.h"
@@ -15,12 +16,15 @@
 #include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDesktopServices>
+#include <QDialogButtonBox>
 #include <QFile>
 #include <QGuiApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QMimeData>
 #include <QPlainTextEdit>
@@ -32,6 +36,18 @@
 using tb::TokenManager;
 using tb::ui::MainWindow;
 using tb::ui::TokenDock;
+
+// Plays the system browser: QDesktopServices hands it the URLs the app opens.
+class BrowserCatcher : public QObject
+{
+    Q_OBJECT
+
+public:
+    QList<QUrl> opened;
+
+public slots:
+    void open(const QUrl& url) { opened << url; }
+};
 
 // The token manager dock on the real MainWindow, against the bundled server in this process on port 0: a copy of
 // the demo workspace whose base_url points at that server, the demo secrets in a memory store, and a MockClock for
@@ -210,6 +226,70 @@ private slots:
         QTRY_COMPARE(text(window.get(), "remainingLabel"), u"expired 5 s ago"_qs);
         autoRefresh->click();
         QVERIFY(manager->autoRefresh(u"demo-password"_qs));
+    }
+
+    // Authorization code: the system browser opens the server's sign-in page and the dock waits, with the link
+    // and Cancel.
+    void waitsForTheBrowserAndCancels()
+    {
+        BrowserCatcher browser;
+        QDesktopServices::setUrlHandler(u"http"_qs, &browser, "open");
+        auto window = makeWindow();
+        passwordProfile(window.get());
+        window->tokenDock()->selectProfile(u"demo-authorization-code"_qs);
+        QTest::mouseClick(button(window.get(), "getTokenPushButton"), Qt::LeftButton);
+        QTRY_COMPARE(browser.opened.size(), 1);
+        QDesktopServices::unsetUrlHandler(u"http"_qs);
+        const QUrl url = browser.opened.first();
+        QCOMPARE(url.path(), u"/o/authorize/"_qs);
+        QVERIFY(url.query().contains(u"code_challenge_method=S256"));
+        QTRY_VERIFY(window->findChild<QWidget*>(u"signInWidget"_qs)->isVisible());
+        QCOMPARE(text(window.get(), "tokenStateLabel"), u"fetching"_qs);
+        QVERIFY(text(window.get(), "signInLinkLabel").contains(u"/o/authorize/"));
+        QVERIFY(!button(window.get(), "getTokenPushButton")->isEnabled());
+
+        QTest::mouseClick(button(window.get(), "cancelSignInPushButton"), Qt::LeftButton);
+        QTRY_COMPARE(text(window.get(), "tokenStateLabel"), u"failed"_qs);
+        QVERIFY(!window->findChild<QWidget*>(u"signInWidget"_qs)->isVisible());
+        QTRY_COMPARE(text(window.get(), "tokenErrorLabel"), u"Sign-in cancelled"_qs);
+        QVERIFY(button(window.get(), "getTokenPushButton")->isEnabled());
+    }
+
+    // New profile: Discover fills the endpoints from the issuer's metadata; saved, the profile joins the dock; its
+    // device flow shows the user code and the verification link.
+    void editsAProfileWithDiscoveryAndShowsTheDeviceCode()
+    {
+        auto window = makeWindow();
+        passwordProfile(window.get());
+        QTest::mouseClick(button(window.get(), "newProfilePushButton"), Qt::LeftButton);
+        auto* dialog = window->findChild<tb::ui::ProfileEditorDialog*>();
+        QVERIFY(dialog);
+        const auto line = [dialog](const char* name) {
+            return dialog->findChild<QLineEdit*>(QString::fromLatin1(name));
+        };
+        line("profileNameLineEdit")->setText(u"device"_qs);
+        auto* grant = dialog->findChild<QComboBox*>(u"grantComboBox"_qs);
+        grant->setCurrentIndex(grant->findData(int(tb::OAuthProfile::GrantType::DeviceCode)));
+        line("issuerLineEdit")->setText(u"{{base_url}}"_qs);
+        line("clientIdLineEdit")->setText(tb::test::LocalOAuthServer::deviceClientId());
+        QTest::mouseClick(dialog->findChild<QPushButton*>(u"discoverPushButton"_qs), Qt::LeftButton);
+        const QString base = m_server.baseUrl().toString(QUrl::StripTrailingSlash);
+        QTRY_COMPARE_WITH_TIMEOUT(line("tokenUrlLineEdit")->text(), base + u"/o/token/"_qs, 15000);
+        QCOMPARE(line("deviceUrlLineEdit")->text(), base + u"/o/device_authorization/"_qs);
+        QCOMPARE(line("introspectionUrlLineEdit")->text(), base + u"/o/introspect/"_qs);
+        QVERIFY(dialog->findChild<QLabel*>(u"discoveryLabel"_qs)->text().contains(u"/.well-known/"));
+        dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Save)->click();
+
+        auto* list = window->findChild<QListWidget*>(u"profileListWidget"_qs);
+        QTRY_COMPARE(list->count(), 4);
+        QCOMPARE(window->tokenDock()->currentProfile(), u"device"_qs);
+        QVERIFY(window->workspace().workspace().authProfile(u"device"));
+        QTest::mouseClick(button(window.get(), "getTokenPushButton"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!text(window.get(), "userCodeLabel").isEmpty(), 15000);
+        QVERIFY(window->findChild<QWidget*>(u"signInWidget"_qs)->isVisible());
+        QVERIFY(text(window.get(), "signInLinkLabel").contains(u"/o/device"));
+        QTest::mouseClick(button(window.get(), "cancelSignInPushButton"), Qt::LeftButton);
+        QTRY_COMPARE(text(window.get(), "tokenStateLabel"), u"failed"_qs);
     }
 
     // A token the server no longer accepts: the 401 gets one refresh and one retry, the user sees the 200, and the
