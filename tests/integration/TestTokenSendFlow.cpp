@@ -221,7 +221,7 @@ private slots:
         // The collection's auth is oauth2 with profile demo-password: no --var, no --profile needed.
         const int before = tokenRequests();
         r = runCli({QStringLiteral("send"), QStringLiteral("--fail"), QStringLiteral("--workspace"), workspace,
-                    QStringLiteral("users-api/list-users")});
+                    QStringLiteral("users-api/search-by-email")});
         QVERIFY2(r.exitCode == 0 && r.out.contains("\"results\""), r.describe().constData());
         QCOMPARE(tokenRequests(), before + 1);
         r = runCli({QStringLiteral("send"), QStringLiteral("--fail"), QStringLiteral("--workspace"), workspace,
