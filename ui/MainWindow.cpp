@@ -14,8 +14,9 @@
 #include "request/VariableLineEdit.h"
 #include "response/ResponseBodyView.h"
 #include "response/ResponseView.h"
-#include "secrets/KeychainSecretStore.h"
+#include "secrets/DeferredSecretStore.h"
 #include "secrets/MemorySecretStore.h"
+#include "secrets/SecretStoreSelector.h"
 #include "server/LocalServerController.h"
 #include "server/LocalServerPanel.h"
 #include "workspace/DemoWorkspace.h"
@@ -36,6 +37,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QInputDialog>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -113,7 +115,7 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
     if (options.memorySecrets)
         m_secrets = std::make_unique<MemorySecretStore>();
     else
-        m_secrets = std::make_unique<KeychainSecretStore>();
+        m_secrets = selectSecretStore();
     m_network = std::make_unique<QNetworkAccessManager>();
     m_tokens = std::make_unique<TokenManager>(m_secrets.get(), m_network.get(), m_clock);
     m_tokens->setUrlOpener([](const QUrl& url) { return QDesktopServices::openUrl(url); });
@@ -212,6 +214,34 @@ QString MainWindow::copyDemoWorkspace(const QString& dir)
         return dir;
     }
     return {};
+}
+
+// The system keychain when it answers, else the encrypted vault (its passphrase asked once); secrets used before the
+// choice is made wait for it. The status bar says which store holds them.
+std::unique_ptr<SecretStore> MainWindow::selectSecretStore()
+{
+    auto deferred = std::make_unique<DeferredSecretStore>();
+    DeferredSecretStore* store = deferred.get();
+    SecretStoreSelector::Options options;
+    options.askPassphrase = [this](const QString& prompt) -> std::optional<QByteArray> {
+        bool ok = false;
+        const QString text =
+            QInputDialog::getText(this, tr("Secret vault"), prompt.trimmed(), QLineEdit::Password, QString(), &ok);
+        if (!ok || text.isEmpty())
+            return std::nullopt;
+        return text.toUtf8();
+    };
+    SecretStoreSelector::select(options, this, [this, store](SecretStoreSelector::Selection selection) {
+        if (selection.store)
+            store->setStore(std::move(selection.store));
+        else
+            store->setUnavailable(selection.error);
+        m_secretStoreStatusLabel->setText(tr("Secrets: %1").arg(store->description()));
+        m_secretStoreStatusLabel->setToolTip(selection.notes.join(u'\n'));
+        if (!selection.error.isEmpty())
+            statusBar()->showMessage(selection.error, 15000);
+    });
+    return deferred;
 }
 
 MainWindow::MainWindow() : MainWindow(Options()) {}

@@ -112,6 +112,7 @@ private:
     QString defaultWorkspace();
     void rebuildVariables();
     void createStatusBar();
+    std::unique_ptr<SecretStore> selectSecretStore();
     void createTokenDock();
     void createLocalServer();
     void localServerStateChanged();

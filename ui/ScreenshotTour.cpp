@@ -12,6 +12,7 @@
 #include <QDockWidget>
 #include <QElapsedTimer>
 #include <QLabel>
+#include <QPointer>
 #include <QTimer>
 
 namespace tb::ui {
@@ -59,36 +60,42 @@ void ScreenshotTour::start(std::function<void(const QStringList& saved)> done)
         },
         20000,
         [this, w, done] {
+            // The seed's story: sent as is (401), then with the demo password profile (a token, then 200).
             RequestTab* tab = w->openWorkspaceRequest(QStringLiteral("users-api/list-users"));
-            if (tab) {
-                AuthSpec auth;
-                auth.kind = AuthSpec::Kind::OAuth2;
-                auth.oauthProfile = kProfile;
-                tab->editor()->authEditor()->setAuth(auth);
-                w->sendCurrent();
-            }
-            waitFor(
-                [tab] {
-                    const auto* status = tab ? tab->findChild<QLabel*>(QStringLiteral("statusLabel")) : nullptr;
-                    return !status || status->text().startsWith(u"200");
-                },
-                20000,
-                [this, w, done] {
-                    w->tokenDock()->selectProfile(kProfile);
-                    // Let the response view lay out and the countdown tick before grabbing.
-                    QTimer::singleShot(600, this, [this, w, done] {
-                        grab(w, QStringLiteral("main-window.png"));
-                        grab(w->findChild<QDockWidget*>(QStringLiteral("tokenManagerDockWidget")),
-                             QStringLiteral("token-manager.png"));
-                        w->showLocalServer();
-                        QTimer::singleShot(400, this, [this, w, done] {
-                            grab(w->findChild<QDockWidget*>(QStringLiteral("localServerDockWidget")),
-                                 QStringLiteral("local-server.png"));
-                            done(m_saved);
-                        });
+            if (!tab)
+                return finish(done);
+            const QPointer<QLabel> status = tab->findChild<QLabel*>(QStringLiteral("statusLabel"));
+            const auto shows = [status](const char16_t* prefix) {
+                return !status || status->text().startsWith(QStringView(prefix));
+            };
+            w->sendCurrent();
+            waitFor([shows] { return shows(u"401"); }, 10000,
+                    [this, w, tab, shows, done] {
+                        AuthSpec auth;
+                        auth.kind = AuthSpec::Kind::OAuth2;
+                        auth.oauthProfile = kProfile;
+                        tab->editor()->authEditor()->setAuth(auth);
+                        w->sendCurrent();
+                        waitFor([shows] { return shows(u"200"); }, 20000, [this, done] { finish(done); });
                     });
-                });
         });
+}
+
+void ScreenshotTour::finish(std::function<void(const QStringList& saved)> done)
+{
+    MainWindow* w = m_window;
+    w->tokenDock()->selectProfile(kProfile);
+    // Let the response view lay out and the countdown tick before grabbing.
+    QTimer::singleShot(600, this, [this, w, done] {
+        grab(w, QStringLiteral("main-window.png"));
+        grab(w->findChild<QDockWidget*>(QStringLiteral("tokenManagerDockWidget")), QStringLiteral("token-manager.png"));
+        w->showLocalServer();
+        QTimer::singleShot(400, this, [this, w, done] {
+            grab(w->findChild<QDockWidget*>(QStringLiteral("localServerDockWidget")),
+                 QStringLiteral("local-server.png"));
+            done(m_saved);
+        });
+    });
 }
 
 } // namespace tb::ui

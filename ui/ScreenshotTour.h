@@ -30,6 +30,8 @@ private:
     // Calls then() once ready() holds, or after timeoutMs.
     void waitFor(std::function<bool()> ready, int timeoutMs, std::function<void()> then);
     void grab(QWidget* widget, const QString& name);
+    // Grabs the three pictures and calls done.
+    void finish(std::function<void(const QStringList& saved)> done);
 
     MainWindow* m_window;
     QString m_dir;

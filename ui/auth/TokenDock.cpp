@@ -83,16 +83,16 @@ TokenDock::TokenDock(TokenManager* manager, Clock* clock, QWidget* parent)
     auto* buttons = new QGridLayout(m_buttonRow);
     buttons->setContentsMargins(0, 0, 0, 0);
     m_getTokenPushButton = addButton(tr("&Get token"), QStringLiteral("getTokenPushButton"), tr("Get token"));
-    m_refreshPushButton = addButton(tr("&Refresh"), QStringLiteral("refreshTokenPushButton"), tr("Refresh token"));
-    m_revokePushButton = addButton(tr("Re&voke"), QStringLiteral("revokeTokenPushButton"), tr("Revoke token"));
+    m_refreshPushButton = addButton(tr("Refres&h"), QStringLiteral("refreshTokenPushButton"), tr("Refresh token"));
+    m_revokePushButton = addButton(tr("Rev&oke"), QStringLiteral("revokeTokenPushButton"), tr("Revoke token"));
     m_introspectPushButton =
         addButton(tr("&Introspect"), QStringLiteral("introspectTokenPushButton"), tr("Introspect token"));
     m_copyPushButton = addButton(tr("&Copy"), QStringLiteral("copyTokenPushButton"), tr("Copy access token"));
-    m_forgetPushButton = addButton(tr("&Forget"), QStringLiteral("forgetTokenPushButton"), tr("Forget token"));
+    m_forgetPushButton = addButton(tr("Forg&et"), QStringLiteral("forgetTokenPushButton"), tr("Forget token"));
     m_editProfilePushButton =
-        addButton(tr("&Edit profile…"), QStringLiteral("editProfilePushButton"), tr("Edit OAuth profile"));
+        addButton(tr("E&dit profile…"), QStringLiteral("editProfilePushButton"), tr("Edit OAuth profile"));
     m_newProfilePushButton =
-        addButton(tr("&New profile…"), QStringLiteral("newProfilePushButton"), tr("New OAuth profile"));
+        addButton(tr("Ne&w profile…"), QStringLiteral("newProfilePushButton"), tr("New OAuth profile"));
     const QList<QPushButton*> all = {m_getTokenPushButton,    m_refreshPushButton,   m_revokePushButton,
                                      m_introspectPushButton,  m_copyPushButton,      m_forgetPushButton,
                                      m_editProfilePushButton, m_newProfilePushButton};
@@ -164,7 +164,7 @@ TokenDock::TokenDock(TokenManager* manager, Clock* clock, QWidget* parent)
     });
     connect(m_manager, &TokenManager::tokenChanged, this, &TokenDock::updateItem);
     connect(m_manager, &TokenManager::refreshFailed, this,
-            [this](const QString& name, const OAuthError& error) { showError(name, error.message()); });
+            [this](const QString& name, const OAuthError& error) { showError(name, TokenStateText::error(error)); });
     connect(m_manager, &TokenManager::reauthenticationRequired, this, [this](const QString& name, const QString& why) {
         showError(name, tr("Sign in again (Get token): %1").arg(why));
     });
@@ -377,10 +377,8 @@ void TokenDock::accessDone(const QString& name, const TokenManager::Access& acce
 {
     if (access.ok())
         m_errors.remove(name);
-    else if (access.error->kind != OAuthError::Kind::Cancelled)
-        m_errors.insert(name, access.error->message());
     else
-        m_errors.insert(name, tr("Sign-in cancelled"));
+        m_errors.insert(name, TokenStateText::error(*access.error));
     updateItem(name);
 }
 
@@ -405,7 +403,7 @@ void TokenDock::revokeToken()
     m_manager->revoke(name, this, [this, name](const std::optional<OAuthError>& error, const QStringList& warnings) {
         QStringList lines = warnings;
         if (error)
-            lines.prepend(error->message());
+            lines.prepend(TokenStateText::error(*error));
         if (lines.isEmpty())
             m_errors.remove(name);
         else
@@ -419,13 +417,14 @@ void TokenDock::introspectToken()
 {
     const QString name = currentProfile();
     m_introspectionPlainTextEdit->setPlainText(tr("Asking the server…"));
-    m_manager->introspect(
-        name, false, this, [this, name](const QJsonObject& answer, const std::optional<OAuthError>& error) {
-            if (currentProfile() != name)
-                return;
-            m_introspectionPlainTextEdit->setPlainText(
-                error ? error->message() : QString::fromUtf8(QJsonDocument(answer).toJson(QJsonDocument::Indented)));
-        });
+    m_manager->introspect(name, false, this,
+                          [this, name](const QJsonObject& answer, const std::optional<OAuthError>& error) {
+                              if (currentProfile() != name)
+                                  return;
+                              m_introspectionPlainTextEdit->setPlainText(
+                                  error ? TokenStateText::error(*error)
+                                        : QString::fromUtf8(QJsonDocument(answer).toJson(QJsonDocument::Indented)));
+                          });
 }
 
 void TokenDock::copyToken()
@@ -441,7 +440,7 @@ void TokenDock::forgetToken()
     const QString name = currentProfile();
     m_manager->clear(name, this, [this, name](const std::optional<OAuthError>& error, const QStringList&) {
         if (error)
-            showError(name, error->message());
+            showError(name, TokenStateText::error(*error));
         m_introspectionPlainTextEdit->clear();
     });
 }

@@ -44,6 +44,27 @@ QString TokenStateText::state(TokenManager::State state)
     return {};
 }
 
+QString TokenStateText::error(const OAuthError& error)
+{
+    switch (error.kind) {
+    case OAuthError::Kind::OAuth:
+        return tr("The server refused: %1").arg(error.message());
+    case OAuthError::Kind::Http:
+        return tr("The server answered with an error: %1").arg(error.message());
+    case OAuthError::Kind::Network:
+        return tr("Could not reach the server: %1").arg(error.message());
+    case OAuthError::Kind::Protocol:
+        return tr("The server's answer is not what OAuth 2.0 expects: %1").arg(error.message());
+    case OAuthError::Kind::Config:
+        return tr("The profile cannot run: %1").arg(error.message());
+    case OAuthError::Kind::Cancelled:
+        return tr("Sign-in cancelled");
+    case OAuthError::Kind::Timeout:
+        return tr("The sign-in was not finished in time: %1").arg(error.message());
+    }
+    return error.message();
+}
+
 QString TokenStateText::remaining(qint64 seconds)
 {
     if (seconds == 0)

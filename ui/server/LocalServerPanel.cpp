@@ -55,7 +55,7 @@ LocalServerPanel::LocalServerPanel(LocalServerController* controller, SecretClip
     m_startPushButton = new QPushButton(tr("&Start"), this);
     m_startPushButton->setObjectName(QStringLiteral("startServerPushButton"));
     m_startPushButton->setAccessibleName(tr("Start the local server"));
-    m_stopPushButton = new QPushButton(tr("S&top"), this);
+    m_stopPushButton = new QPushButton(tr("St&op"), this);
     m_stopPushButton->setObjectName(QStringLiteral("stopServerPushButton"));
     m_stopPushButton->setAccessibleName(tr("Stop the local server"));
     m_statusLabel = new QLabel(this);

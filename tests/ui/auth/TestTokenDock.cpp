@@ -4,6 +4,7 @@
 #include "auth/SecretClipboard.h"
 #include "auth/TokenDock.h"
 #include "auth/TokenManager.h"
+#include "auth/TokenSet.h"
 #include "core/MockClock.h"
 #include "request/AuthEditor.h"
 #include "request/RequestEditor.h"
@@ -290,6 +291,42 @@ private slots:
         QVERIFY(text(window.get(), "signInLinkLabel").contains(u"/o/device"));
         QTest::mouseClick(button(window.get(), "cancelSignInPushButton"), Qt::LeftButton);
         QTRY_COMPARE(text(window.get(), "tokenStateLabel"), u"failed"_qs);
+    }
+
+    // A JWT access token: header and claims decoded, the time claims in local time, the signature never called
+    // verified.
+    void decodesAJwtWithoutVerifyingIt()
+    {
+        const auto part = [](const QByteArray& json) {
+            return QString::fromLatin1(json.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+        };
+        const QDateTime now = m_clock.now();
+        const qint64 exp = now.addSecs(600).toSecsSinceEpoch();
+        tb::TokenSet tokens;
+        tokens.accessToken =
+            part(R"({"alg":"RS256","typ":"JWT"})") + u'.' +
+            part(u"{\"sub\":\"alice\",\"iat\":%1,\"exp\":%2}"_qs.arg(now.toSecsSinceEpoch()).arg(exp).toUtf8()) +
+            u".c2lnbmF0dXJl"_qs;
+        tokens.tokenType = u"Bearer"_qs;
+        tokens.scope = u"read"_qs;
+        tokens.obtainedAt = now;
+        tokens.expiresAt = now.addSecs(600);
+        auto window = makeWindow();
+        // Saved by an earlier run: the dock loads it from the secret store.
+        window->secretStore()->write(
+            tb::SecretStore::keyFor(u"tokenbench-demo"_qs, u"demo-client-credentials"_qs, u"tokens"_qs),
+            QJsonDocument(tokens.toJson()).toJson(QJsonDocument::Compact), nullptr, {});
+        passwordProfile(window.get());
+        window->tokenDock()->selectProfile(u"demo-client-credentials"_qs);
+        QTRY_COMPARE(text(window.get(), "tokenStateLabel"), u"valid"_qs);
+        QCOMPARE(text(window.get(), "remainingLabel"), u"expires in 10 min 0 s"_qs);
+        const QString claims = window->findChild<QPlainTextEdit*>(u"claimsPlainTextEdit"_qs)->toPlainText();
+        QVERIFY2(claims.contains(u"\"sub\": \"alice\""), qPrintable(claims));
+        QVERIFY(claims.contains(u"\"alg\": \"RS256\""));
+        QVERIFY(claims.contains(u"expires (exp): "_qs +
+                                QDateTime::fromSecsSinceEpoch(exp).toLocalTime().toString(Qt::ISODate)));
+        QVERIFY(claims.contains(u"signature NOT verified"));
+        QVERIFY(!claims.contains(u"signature verified", Qt::CaseInsensitive));
     }
 
     // A token the server no longer accepts: the 401 gets one refresh and one retry, the user sees the 200, and the
