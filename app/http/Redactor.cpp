@@ -96,6 +96,28 @@ void Redactor::addSecret(const QString& value)
     }
 }
 
+void Redactor::addSecretsOf(const SentRequest& request)
+{
+    for (const HttpHeader& header : request.headers) {
+        const QString name = QString::fromLatin1(header.name);
+        if (!isSensitiveName(name))
+            continue;
+        const QString value = QString::fromLatin1(header.value).trimmed();
+        if (name.compare(u"Cookie", Qt::CaseInsensitive) == 0) {
+            for (const QString& cookie : value.split(u';', Qt::SkipEmptyParts))
+                addSecret(cookie.section(u'=', 1).trimmed());
+            continue;
+        }
+        addSecret(value);
+        // "Bearer abc", "Basic abc=": the credential alone is what an echo repeats.
+        if (const qsizetype space = value.indexOf(u' '); space > 0)
+            addSecret(value.mid(space + 1).trimmed());
+    }
+    for (const auto& [key, value] : QUrlQuery(request.url).queryItems(QUrl::FullyDecoded))
+        if (isSensitiveName(key))
+            addSecret(value);
+}
+
 QByteArray Redactor::maskSecrets(QByteArray bytes) const
 {
     for (const QByteArray& secret : m_secrets) {

@@ -27,6 +27,9 @@ public:
 
     // Values to mask wherever they appear (shorter than 4 characters are ignored, they would mask too much).
     void addSecret(const QString& value);
+    // The credentials a request carried (sensitive headers, the token after an auth scheme, cookie values,
+    // sensitive query parameters), so that a server echoing them back, in a body say, is masked as well.
+    void addSecretsOf(const SentRequest& request);
 
     QByteArray redactHeaderValue(QByteArrayView name, const QByteArray& value) const;
     QList<HttpHeader> redactHeaders(const QList<HttpHeader>& headers) const;

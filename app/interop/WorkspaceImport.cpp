@@ -8,6 +8,8 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QUrl>
 
 using namespace Qt::StringLiterals;
@@ -176,6 +178,13 @@ WorkspaceImport::Result WorkspaceImport::postmanEnvironment(const QString& dir, 
     result.created << imported.environment.name;
     ws.environments << imported.environment;
     return save(dir, ws, result);
+}
+
+WorkspaceImport::Result WorkspaceImport::postmanFile(const QString& dir, const QByteArray& json)
+{
+    const QJsonObject object = QJsonDocument::fromJson(json).object();
+    const bool environment = object.value(u"values").isArray() && !object.contains(u"item");
+    return environment ? postmanEnvironment(dir, json) : postmanCollection(dir, json);
 }
 
 } // namespace tb

@@ -33,6 +33,8 @@ public:
     static Result curl(const QString& dir, const QString& command, const CurlTarget& target);
     static Result postmanCollection(const QString& dir, const QByteArray& json);
     static Result postmanEnvironment(const QString& dir, const QByteArray& json);
+    // A file of either kind (an environment has "values" and no "item"), as a desktop entry or a drop hands it over.
+    static Result postmanFile(const QString& dir, const QByteArray& json);
 
     // Loads dir, or starts a new workspace named after the folder when it has no tokenbench.json.
     static Workspace loadOrCreate(const QString& dir, QString* error);

@@ -189,8 +189,11 @@ QList<History::Entry> History::search(const Query& query) const
         where << u"sent_at < ?"_s;
         values << query.to.toMSecsSinceEpoch();
     }
-    QString sql = u"SELECT id, sent_at, method, url, status, error, total_ms, response_size, request_headers,"
-                  " request_body, response_headers, response_body, response_truncated FROM entries"_s;
+    QString sql = query.withBodies
+                      ? u"SELECT id, sent_at, method, url, status, error, total_ms, response_size, request_headers,"
+                        " request_body, response_headers, response_body, response_truncated FROM entries"_s
+                      : u"SELECT id, sent_at, method, url, status, error, total_ms, response_size, '[]', X'', '[]',"
+                        " X'', response_truncated FROM entries"_s;
     if (!where.isEmpty()) {
         sql += u" WHERE "_s + where.join(u" AND "_s);
     }

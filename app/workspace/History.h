@@ -55,6 +55,7 @@ public:
         QDateTime from;      // inclusive
         QDateTime to;        // exclusive
         int limit = 200;
+        bool withBodies = true; // false: headers and bodies are left out (a list needs only the summary)
     };
 
     // The default database: <AppDataLocation>/history.sqlite.

@@ -150,6 +150,22 @@ private slots:
         QCOMPARE(out.request.headers[0].value, QByteArray("Bearer [REDACTED]"));
         QCOMPARE(out.request.body, QByteArray(R"({"password":"[REDACTED]"})"));
     }
+
+    // A server that echoes the request (as /echo endpoints and many debugging APIs do) repeats the credentials in
+    // its body; once registered from the sent request they are masked there too.
+    void secretsOfTheSentRequest()
+    {
+        SentRequest sent;
+        sent.url = QUrl(QStringLiteral("http://h/echo?access_token=query-token-value&page=2"));
+        sent.headers = {{"Authorization", "Bearer header-token-value"},
+                        {"Cookie", "sid=cookie-value-1; ui=ok"},
+                        {"X-Trace", "trace-value"}};
+        Redactor r;
+        r.addSecretsOf(sent);
+        const QString echo = QStringLiteral("header-token-value cookie-value-1 query-token-value trace-value ok");
+        QCOMPARE(r.redactText(echo),
+                 QStringLiteral("[REDACTED] [REDACTED] [REDACTED] trace-value ok")); // too short to mask
+    }
 };
 
 QTEST_GUILESS_MAIN(TestRedactor)

@@ -68,12 +68,13 @@ void TestWorkspaceImport::postmanCollectionAndEnvironment()
         QVERIFY2(values.contains(secret), qPrintable(secret));
         QVERIFY(!test::allFileBytes(dir.path()).contains(secret.toUtf8()));
     }
+    // postmanFile() tells an environment from a collection.
     const WorkspaceImport::Result env =
-        WorkspaceImport::postmanEnvironment(dir.path(), test::readPostman(u"local.postman_environment.json"_s));
+        WorkspaceImport::postmanFile(dir.path(), test::readPostman(u"local.postman_environment.json"_s));
     QVERIFY(env.ok());
     QCOMPARE(env.secrets.size(), 1);
     // Importing the same collection again adds a copy instead of replacing the user's.
-    QVERIFY(WorkspaceImport::postmanCollection(dir.path(), test::readPostman(u"auth.postman_collection.json"_s)).ok());
+    QVERIFY(WorkspaceImport::postmanFile(dir.path(), test::readPostman(u"auth.postman_collection.json"_s)).ok());
     const Workspace ws = WorkspaceStore::load(dir.path()).workspace;
     QCOMPARE(ws.collections.size(), 2u);
     QCOMPARE(ws.authProfiles.size(), 3);
