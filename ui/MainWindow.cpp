@@ -2,13 +2,21 @@
 
 #include "CommandPalette.h"
 #include "RequestTab.h"
+#include "ThemedIcon.h"
 #include "auth/ProfileEditorDialog.h"
 #include "auth/TokenDock.h"
 #include "auth/TokenManager.h"
 #include "auth/WorkspaceProfiles.h"
+#include "core/Clock.h"
+#include "environment/EnvironmentEditor.h"
+#include "history/HistoryPanel.h"
 #include "http/Redactor.h"
 #include "interop/CurlExporter.h"
 #include "interop/CurlImporter.h"
+#include "interop/CurlSnippet.h"
+#include "interop/CurlSnippetView.h"
+#include "interop/PostmanExporter.h"
+#include "interop/WorkspaceImport.h"
 #include "request/AuthEditor.h"
 #include "request/RequestEditor.h"
 #include "request/VariableLineEdit.h"
@@ -20,8 +28,12 @@
 #include "server/LocalServerController.h"
 #include "server/LocalServerPanel.h"
 #include "workspace/DemoWorkspace.h"
+#include "workspace/EnvironmentDraft.h"
 #include "workspace/RequestLocation.h"
+#include "workspace/Slug.h"
+#include "workspace/WorkspaceEditCommand.h"
 #include "workspace/WorkspacePanel.h"
+#include "workspace/WorkspaceTreeWidget.h"
 
 #include <QAction>
 #include <QApplication>
@@ -36,6 +48,7 @@
 #include <QDockWidget>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QInputDialog>
 #include <QJsonArray>
@@ -48,12 +61,14 @@
 #include <QNetworkAccessManager>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSaveFile>
 #include <QSettings>
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTreeWidget>
+#include <QUndoStack>
 #include <QVBoxLayout>
 
 #include <cstdio>
@@ -146,10 +161,20 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
                     it->second->responseView()->setInProgress(received, total);
             });
 
+    QString historyPath = options.historyPath;
+    if (historyPath.isEmpty())
+        historyPath = options.settingsPath.isEmpty()
+                          ? History::defaultPath()
+                          : QFileInfo(options.settingsPath).dir().filePath(QStringLiteral("history.sqlite"));
+    m_history = std::make_unique<History>(historyPath, *Clock::system()); // real time: ages are real
+    m_undoStack = new QUndoStack(this);
+    const QString historyError = m_history->open();
+
     createLeftPanel();
     createTokenDock();
     createLocalServer();
     createActions();
+    setActionIcons();
     createStatusBar();
     resize(1280, 820);
     restoreGeometry(m_settings->value(kGeometryKey).toByteArray());
@@ -157,6 +182,8 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
     restoreTabs();
     if (m_tabWidget->count() == 0)
         newRequest();
+    if (!historyError.isEmpty())
+        statusBar()->showMessage(tr("History is off: %1").arg(historyError));
 
     connect(&m_workspace, &OpenWorkspace::loaded, this, &MainWindow::workspaceLoaded);
     connect(&m_workspace, &OpenWorkspace::reloadedFromDisk, this, &MainWindow::workspaceLoaded);
@@ -246,7 +273,12 @@ std::unique_ptr<SecretStore> MainWindow::selectSecretStore()
 
 MainWindow::MainWindow() : MainWindow(Options()) {}
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // Children hide and tabs go while QWidget's destructor runs, after ours: no calls back into this half-gone window.
+    disconnect(m_curlSnippetDock, nullptr, this, nullptr);
+    disconnect(m_tabWidget, nullptr, this, nullptr);
+}
 
 void MainWindow::createLeftPanel()
 {
@@ -258,6 +290,54 @@ void MainWindow::createLeftPanel()
     addDockWidget(Qt::LeftDockWidgetArea, dock);
     connect(m_workspacePanel, &WorkspacePanel::requestActivated, this, &MainWindow::openWorkspaceRequest);
     connect(m_workspacePanel, &WorkspacePanel::environmentChanged, this, &MainWindow::setEnvironment);
+    connect(m_workspacePanel, &WorkspacePanel::editEnvironmentsRequested, this, &MainWindow::editEnvironments);
+    connect(m_workspacePanel->historyPanel(), &HistoryPanel::entryActivated, this, &MainWindow::reopenFromHistory);
+    m_workspacePanel->historyPanel()->setHistory(m_history.get());
+    connectTreeEdits();
+
+    m_curlSnippetView = new CurlSnippetView(this);
+    m_curlSnippetDock = new QDockWidget(tr("curl"), this);
+    m_curlSnippetDock->setObjectName(QStringLiteral("curlSnippetDockWidget"));
+    m_curlSnippetDock->setWidget(m_curlSnippetView);
+    addDockWidget(Qt::BottomDockWidgetArea, m_curlSnippetDock);
+    m_curlSnippetDock->hide();
+    connect(m_curlSnippetDock, &QDockWidget::visibilityChanged, this, &MainWindow::updateCurlSnippet);
+    connect(m_tabWidget, &QTabWidget::currentChanged, this, &MainWindow::updateCurlSnippet);
+}
+
+// Every tree edit goes through editTree(): applied to the model, saved, and undoable.
+void MainWindow::connectTreeEdits()
+{
+    connect(m_workspacePanel, &WorkspacePanel::newRequestRequested, this, [this](const QString& parent) {
+        const auto result = editTree(tr("New request"), [this, parent](Workspace& workspace) {
+            return WorkspaceTree::addRequest(workspace, parent, tr("New request"));
+        });
+        if (result.ok())
+            openWorkspaceRequest(result.path);
+    });
+    connect(m_workspacePanel, &WorkspacePanel::newFolderRequested, this, [this](const QString& parent) {
+        editTree(tr("New folder"), [this, parent](Workspace& workspace) {
+            return WorkspaceTree::addFolder(workspace, parent, tr("New folder"));
+        });
+    });
+    connect(m_workspacePanel, &WorkspacePanel::renameRequested, this, [this](const QString& path, const QString& name) {
+        editTree(tr("Rename"), [&](Workspace& workspace) { return WorkspaceTree::rename(workspace, path, name); });
+    });
+    connect(m_workspacePanel, &WorkspacePanel::duplicateRequested, this, [this](const QString& path) {
+        editTree(tr("Duplicate"), [&](Workspace& workspace) { return WorkspaceTree::duplicate(workspace, path); });
+    });
+    connect(m_workspacePanel, &WorkspacePanel::deleteRequested, this, [this](const QString& path) {
+        editTree(tr("Delete"), [&](Workspace& workspace) { return WorkspaceTree::remove(workspace, path); });
+    });
+    // Queued: the drop that asks for the move is still running inside the tree that the move rebuilds.
+    connect(
+        m_workspacePanel, &WorkspacePanel::moveRequested, this,
+        [this](const QString& path, const QString& parent, int row) {
+            editTree(
+                tr("Move"), [&](Workspace& workspace) { return WorkspaceTree::move(workspace, path, parent, row); },
+                path);
+        },
+        Qt::QueuedConnection);
 }
 
 void MainWindow::workspaceLoaded()
@@ -271,14 +351,16 @@ void MainWindow::workspaceLoaded()
     // Tabs of workspace requests show the saved request (the settings hold only a redacted copy).
     for (int i = 0; i < m_tabWidget->count(); ++i) {
         auto* tab = qobject_cast<RequestTab*>(m_tabWidget->widget(i));
-        if (!tab || tab->path().isEmpty())
-            continue;
+        if (!tab || tab->path().isEmpty() || tab->isDirty())
+            continue; // unsaved edits are the user's: a reload must not drop them
         if (auto location = RequestLocation::find(workspace, tab->path(), nullptr)) {
             tab->editor()->setSpec(location->item->request);
             tab->markSaved();
         }
     }
     setEnvironment(m_environment);
+    for (const QString& path : std::exchange(m_pendingImports, {}))
+        importFile(path);
 }
 
 void MainWindow::setEnvironment(const QString& name)
@@ -514,12 +596,40 @@ void MainWindow::createActions()
     file->addSeparator();
     addAction(file, tr("&Import curl command…"), QStringLiteral("importCurlAction"), QKeySequence(Qt::CTRL | Qt::Key_I),
               &MainWindow::importCurl);
+    addAction(file, tr("Import &Postman file…"), QStringLiteral("importPostmanAction"),
+              QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I), &MainWindow::importPostman);
     addAction(file, tr("Copy as c&url"), QStringLiteral("copyAsCurlAction"),
               QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), &MainWindow::copyAsCurl);
+    addAction(file, tr("&Export collection to Postman…"), QStringLiteral("exportCollectionAction"),
+              QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), &MainWindow::exportCollectionToFile);
     file->addSeparator();
     auto* quit = file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
     quit->setObjectName(QStringLiteral("quitAction"));
     m_commands.append(quit);
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    QAction* undo = m_undoStack->createUndoAction(this, tr("&Undo"));
+    undo->setObjectName(QStringLiteral("undoAction"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction* redo = m_undoStack->createRedoAction(this, tr("&Redo"));
+    redo->setObjectName(QStringLiteral("redoAction"));
+    redo->setShortcut(QKeySequence::Redo);
+    edit->addActions({undo, redo});
+    m_commands << undo << redo;
+    edit->addSeparator();
+    addAction(edit, tr("New &folder"), QStringLiteral("newFolderAction"),
+              QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N), &MainWindow::newFolderInTree);
+    addAction(edit, tr("New request in &collection"), QStringLiteral("newTreeRequestAction"),
+              QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_N), &MainWindow::newRequestInTree);
+    addAction(edit, tr("Re&name item"), QStringLiteral("renameItemAction"), QKeySequence(Qt::Key_F2),
+              &MainWindow::renameInTree);
+    addAction(edit, tr("&Duplicate item"), QStringLiteral("duplicateItemAction"), QKeySequence(Qt::CTRL | Qt::Key_D),
+              &MainWindow::duplicateInTree);
+    // Delete acts in the tree only: elsewhere the key edits text.
+    QAction* remove = addAction(edit, tr("De&lete item"), QStringLiteral("deleteItemAction"), QKeySequence::Delete,
+                                &MainWindow::deleteInTree);
+    remove->setShortcutContext(Qt::WidgetShortcut);
+    m_workspacePanel->tree()->addAction(remove);
 
     QMenu* request = menuBar()->addMenu(tr("&Request"));
     addAction(request, tr("&Send"), QStringLiteral("sendAction"), QKeySequence(Qt::CTRL | Qt::Key_Return),
@@ -545,8 +655,17 @@ void MainWindow::createActions()
     m_commands.append(tokenManager);
     addAction(tools, tr("Open &demo workspace"), QStringLiteral("openDemoWorkspaceAction"), QKeySequence(),
               &MainWindow::openDemoWorkspace);
+    QMenu* environments = menuBar()->addMenu(tr("E&nvironment"));
+    addAction(environments, tr("&Edit environments…"), QStringLiteral("editEnvironmentsAction"),
+              QKeySequence(Qt::CTRL | Qt::Key_E), &MainWindow::editEnvironments);
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
+    QAction* snippet = m_curlSnippetDock->toggleViewAction();
+    snippet->setText(tr("c&url snippet"));
+    snippet->setObjectName(QStringLiteral("curlSnippetAction"));
+    snippet->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U));
+    view->addAction(snippet);
+    m_commands.append(snippet);
     addAction(view, tr("Command &palette…"), QStringLiteral("commandPaletteAction"), QKeySequence(Qt::CTRL | Qt::Key_K),
               &MainWindow::showCommandPalette);
     auto* nextTab = view->addAction(tr("Next tab"), QKeySequence::NextChild, this, [this] {
@@ -562,6 +681,37 @@ void MainWindow::createActions()
     });
     focusUrl->setObjectName(QStringLiteral("focusUrlAction"));
     m_commands.append(focusUrl);
+}
+
+// Icons by action name (resources/icons); the palette shows them next to the shortcut.
+void MainWindow::setActionIcons()
+{
+    static const std::pair<QStringView, QStringView> icons[] = {
+        {u"newRequestAction", u"new-request"},
+        {u"saveAction", u"save"},
+        {u"closeTabAction", u"close-tab"},
+        {u"importCurlAction", u"import"},
+        {u"importPostmanAction", u"import"},
+        {u"copyAsCurlAction", u"copy"},
+        {u"exportCollectionAction", u"export"},
+        {u"quitAction", u"quit"},
+        {u"undoAction", u"undo"},
+        {u"redoAction", u"redo"},
+        {u"newFolderAction", u"new-folder"},
+        {u"newTreeRequestAction", u"new-request"},
+        {u"renameItemAction", u"rename"},
+        {u"duplicateItemAction", u"duplicate"},
+        {u"deleteItemAction", u"delete"},
+        {u"sendAction", u"send"},
+        {u"cancelAction", u"cancel"},
+        {u"editEnvironmentsAction", u"environments"},
+        {u"commandPaletteAction", u"command-palette"},
+        {u"curlSnippetAction", u"terminal"},
+    };
+    for (QAction* action : std::as_const(m_commands))
+        for (const auto& [objectName, icon] : icons)
+            if (action->objectName() == objectName)
+                action->setIcon(ThemedIcon::fromName(icon.toString()));
 }
 
 void MainWindow::createStatusBar()
@@ -619,6 +769,7 @@ RequestTab* MainWindow::openRequest(const QString& title, const RequestSpec& spe
     connect(tab, &RequestTab::dirtyChanged, this, [this, tab] { updateTabTitle(tab); });
     connect(tab->editor(), &RequestEditor::sendRequested, this, &MainWindow::sendCurrent);
     connect(tab->editor(), &RequestEditor::cancelRequested, this, &MainWindow::cancelCurrent);
+    connect(tab->editor(), &RequestEditor::edited, this, &MainWindow::updateCurlSnippet);
     m_tabWidget->setCurrentIndex(m_tabWidget->addTab(tab, title));
     updateTabTitle(tab);
     return tab;
@@ -671,6 +822,11 @@ bool MainWindow::saveToWorkspace(RequestTab* tab)
     }
     // find() takes a const workspace; the item lives in our own (mutable) model.
     const_cast<CollectionItem*>(location->item)->request = tab->editor()->spec();
+    return commitWorkspace();
+}
+
+bool MainWindow::commitWorkspace()
+{
     const WorkspaceStore::SaveResult result = m_workspace.save();
     if (!result.ok()) {
         statusBar()->showMessage(tr("Could not save: %1").arg(result.error), 5000);
@@ -683,7 +839,129 @@ bool MainWindow::saveToWorkspace(RequestTab* tab)
                 statusBar()->showMessage(tr("Could not store a secret: %1").arg(written.error), 8000);
         });
     }
+    m_workspacePanel->setWorkspace(m_workspace.workspace(), m_environment);
     return true;
+}
+
+WorkspaceTree::Result MainWindow::editTree(const QString& text,
+                                           const std::function<WorkspaceTree::Result(Workspace&)>& edit,
+                                           const QString& fromPath)
+{
+    if (!m_workspace.isOpen())
+        return {tr("No workspace is open."), {}};
+    Workspace& workspace = m_workspace.workspace();
+    std::vector<Collection> before = workspace.collections;
+    const WorkspaceTree::Result result = edit(workspace);
+    if (!result.ok()) {
+        statusBar()->showMessage(result.error, 5000);
+        return result;
+    }
+    if (!commitWorkspace()) {
+        workspace.collections = before;
+        return {tr("The workspace could not be saved."), {}};
+    }
+    const QString toPath = fromPath.isEmpty() ? QString() : result.path;
+    syncTabsWithTree(fromPath, toPath);
+    if (!result.path.isEmpty())
+        m_workspacePanel->selectPath(result.path);
+    m_undoStack->push(new WorkspaceEditCommand(
+        text, std::move(before), workspace.collections, fromPath, toPath,
+        [this](const std::vector<Collection>& collections, const QString& from, const QString& to) {
+            m_workspace.workspace().collections = collections;
+            if (commitWorkspace())
+                syncTabsWithTree(from, to);
+        }));
+    return result;
+}
+
+void MainWindow::syncTabsWithTree(const QString& from, const QString& to)
+{
+    const Workspace& workspace = m_workspace.workspace();
+    for (int i = 0; i < m_tabWidget->count(); ++i) {
+        auto* tab = qobject_cast<RequestTab*>(m_tabWidget->widget(i));
+        if (!tab || tab->path().isEmpty())
+            continue;
+        if (!from.isEmpty() && (tab->path() == from || tab->path().startsWith(from + u'/')))
+            tab->setPath(to + tab->path().mid(from.size()));
+        const auto location = RequestLocation::find(workspace, tab->path(), nullptr);
+        if (!location) {
+            tab->setPath({}); // deleted: the tab stays open as a scratch request
+            continue;
+        }
+        if (tab->title() != location->item->name) {
+            tab->setTitle(location->item->name);
+            updateTabTitle(tab);
+        }
+    }
+    saveTabs();
+}
+
+QString MainWindow::selectedContainer() const
+{
+    const QTreeWidgetItem* item = m_workspacePanel->tree()->currentItem();
+    if (!item) {
+        const auto& collections = m_workspace.workspace().collections;
+        return collections.empty() ? QString() : collections.front().slug;
+    }
+    if (!item->data(0, WorkspaceTreeWidget::ContainerRole).toBool())
+        item = item->parent();
+    return item->data(0, WorkspaceTreeWidget::NodePathRole).toString();
+}
+
+void MainWindow::newRequestInTree()
+{
+    emit m_workspacePanel->newRequestRequested(selectedContainer());
+}
+
+void MainWindow::newFolderInTree()
+{
+    emit m_workspacePanel->newFolderRequested(selectedContainer());
+}
+
+void MainWindow::renameInTree()
+{
+    m_workspacePanel->renameCurrent();
+}
+
+void MainWindow::duplicateInTree()
+{
+    if (const QString path = m_workspacePanel->currentPath(); path.contains(u'/'))
+        emit m_workspacePanel->duplicateRequested(path);
+}
+
+void MainWindow::deleteInTree()
+{
+    if (const QString path = m_workspacePanel->currentPath(); !path.isEmpty())
+        emit m_workspacePanel->deleteRequested(path);
+}
+
+void MainWindow::editEnvironments()
+{
+    auto* editor = new EnvironmentEditor(m_workspace.workspace().environments, m_secrets.get(), m_environment, this);
+    editor->setAttribute(Qt::WA_DeleteOnClose);
+    connect(editor, &QDialog::accepted, this, [this, editor] { applyEnvironments(editor->draft()); });
+    editor->open();
+}
+
+// The draft replaces the environments; the switcher, the active environment (renamed or deleted) and the resolved
+// variables follow. Secrets no environment uses any more leave the SecretStore.
+void MainWindow::applyEnvironments(const EnvironmentDraft& draft)
+{
+    Workspace& workspace = m_workspace.workspace();
+    const QList<Environment> before = workspace.environments;
+    const QHash<QString, QString> renamed = draft.apply(workspace);
+    if (renamed.contains(m_environment))
+        m_environment = renamed.value(m_environment);
+    if (!workspace.environment(m_environment))
+        m_environment.clear();
+    if (!commitWorkspace())
+        return;
+    for (const QString& ref : EnvironmentDraft::orphanedRefs(before, workspace.environments)) {
+        m_secretValues.remove(ref);
+        m_secrets->remove(ref, this, [](const SecretResult&) {});
+    }
+    setEnvironment(m_environment);
+    statusBar()->showMessage(tr("Environments saved"), 3000);
 }
 
 // A paste box for a curl command (as copied from a browser's developer tools); it opens as a new tab.
@@ -724,13 +1002,130 @@ void MainWindow::importCurl()
     dialog->open();
 }
 
-// Variables stay $NAME in the command, so secrets never land on the clipboard.
+// Secrets stay $NAME in the command (CurlSnippet), so they never land on the clipboard.
 void MainWindow::copyAsCurl()
 {
-    if (RequestTab* tab = currentTab()) {
-        QApplication::clipboard()->setText(CurlExporter::toCommand(tab->editor()->spec()));
+    if (currentTab()) {
+        QApplication::clipboard()->setText(currentCurl());
         statusBar()->showMessage(tr("Copied as a curl command"), 3000);
     }
+}
+
+QString MainWindow::currentCurl() const
+{
+    RequestTab* tab = currentTab();
+    if (!tab)
+        return {};
+    return CurlSnippet::command(tab->editor()->spec(), m_variables,
+                                [this](const QString& name) { return m_secretNames.contains(name); });
+}
+
+void MainWindow::updateCurlSnippet()
+{
+    if (m_curlSnippetDock->isVisible())
+        m_curlSnippetView->setCommand(currentCurl());
+}
+
+void MainWindow::importPostman()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Import a Postman collection or environment"), {},
+                                                      tr("Postman files (*.json);;All files (*)"));
+    if (!path.isEmpty())
+        importFile(path);
+}
+
+void MainWindow::importFile(const QString& path)
+{
+    if (!m_workspace.isOpen()) {
+        m_pendingImports << path;
+        return;
+    }
+    const QString title = tr("Import of %1").arg(QFileInfo(path).fileName());
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        showImportReport(title, {}, {}, tr("Could not read %1: %2").arg(path, file.errorString()));
+        return;
+    }
+    const WorkspaceImport::Result result = WorkspaceImport::postmanFile(m_workspace.directory(), file.readAll());
+    for (const SecretWrite& secret : result.secrets) {
+        m_secretValues.insert(secret.ref, secret.value);
+        m_secrets->write(secret.ref, secret.value.toUtf8(), this, [this](const SecretResult& written) {
+            if (!written.ok())
+                statusBar()->showMessage(tr("Could not store a secret: %1").arg(written.error), 8000);
+        });
+    }
+    if (result.ok())
+        m_workspace.open(m_workspace.directory()); // the import wrote the files: read them again
+    showImportReport(title, result.created, result.notes, result.error);
+}
+
+// Says what came in, what was not mapped and which scripts were not run; the details are the importer's notes.
+void MainWindow::showImportReport(const QString& title, const QStringList& created, const QStringList& notes,
+                                  const QString& error)
+{
+    QString text;
+    if (!error.isEmpty())
+        text = tr("Nothing was imported: %1").arg(error);
+    else if (notes.isEmpty())
+        text = tr("Imported %1. Everything was mapped.").arg(created.join(QStringLiteral(", ")));
+    else
+        text = tr("Imported %1. %n thing(s) could not be mapped exactly (scripts are kept but never run); see the "
+                  "details.",
+                  nullptr, int(notes.size()))
+                   .arg(created.join(QStringLiteral(", ")));
+    auto* box = new QMessageBox(error.isEmpty() ? QMessageBox::Information : QMessageBox::Warning, title, text,
+                                QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("importReportMessageBox"));
+    box->setAccessibleName(title);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    if (!notes.isEmpty())
+        box->setDetailedText(notes.join(u'\n'));
+    box->open();
+    statusBar()->showMessage(text, 10000);
+}
+
+void MainWindow::exportCollectionToFile()
+{
+    const Workspace& workspace = m_workspace.workspace();
+    if (workspace.collections.empty()) {
+        statusBar()->showMessage(tr("There is no collection to export"), 5000);
+        return;
+    }
+    // The collection of the selected tree item, else the first one.
+    QString name = workspace.collections.front().name;
+    if (const QTreeWidgetItem* item = m_workspacePanel->tree()->currentItem()) {
+        while (item->parent())
+            item = item->parent();
+        name = item->text(0);
+    }
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export “%1” to Postman").arg(name),
+                                                      Slug::fromName(name) + u".postman_collection.json"_s,
+                                                      tr("Postman collections (*.json)"));
+    if (path.isEmpty())
+        return;
+    const QString error = exportCollection(name, path);
+    statusBar()->showMessage(error.isEmpty() ? tr("Exported “%1” to %2").arg(name, path) : error, 8000);
+}
+
+// Secret variables are written without their values (Postman's "secret" type, empty).
+QString MainWindow::exportCollection(const QString& name, const QString& path)
+{
+    const Workspace& workspace = m_workspace.workspace();
+    const Collection* collection = workspace.collection(name);
+    if (!collection)
+        return tr("There is no collection named “%1”.").arg(name);
+    PostmanExporter::Options options;
+    options.profile = [&workspace](const QString& profile) -> std::optional<OAuthProfile> {
+        const AuthProfileFile* file = workspace.authProfile(profile);
+        return file ? OAuthProfile::fromJson(file->json) : std::nullopt;
+    };
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return tr("Could not write %1: %2").arg(path, file.errorString());
+    file.write(QJsonDocument(PostmanExporter::exportCollection(*collection, options)).toJson());
+    if (!file.commit())
+        return tr("Could not write %1: %2").arg(path, file.errorString());
+    return {};
 }
 
 void MainWindow::closeCurrentTab()
@@ -843,17 +1238,29 @@ void MainWindow::showResponse(const QPointer<RequestTab>& tab, const ResponseRec
     addToHistory(record);
 }
 
+// Every send goes into the History database; the Redactor also masks the secret values of the environments
+// wherever a {{variable}} put them (URL, headers, body).
 void MainWindow::addToHistory(const ResponseRecord& record)
 {
-    // The engine's History (SQLite) replaces this session list once it lands.
+    if (!m_history->isOpen())
+        return;
     Redactor redactor;
-    const SentRequest sent = redactor.redact(record.request);
-    const QString status = record.hasResponse() ? QString::number(record.status) : tr("error");
-    auto* item = new QListWidgetItem(
-        QStringLiteral("%1  %2  %3").arg(status, QString::fromUtf8(sent.method), sent.url.toString()));
-    item->setToolTip(record.hasResponse() ? tr("%1 ms").arg(qRound(record.totalMs)) : record.errorMessage);
-    m_workspacePanel->addHistory(item->text(), item->toolTip());
-    delete item;
+    for (const QString& value : std::as_const(m_secretValues))
+        redactor.addSecret(value);
+    redactor.addSecretsOf(record.request);
+    if (!m_history->record(record, redactor))
+        statusBar()->showMessage(tr("Could not record the request in the history: %1").arg(m_history->lastError()),
+                                 5000);
+    m_workspacePanel->historyPanel()->refresh();
+}
+
+void MainWindow::reopenFromHistory(qint64 id)
+{
+    const std::optional<History::Entry> entry = m_history->entry(id);
+    if (!entry)
+        return;
+    const QUrl url(entry->url);
+    openRequest(url.host().isEmpty() ? entry->url : url.host() + url.path(), History::toRequest(*entry));
 }
 
 void MainWindow::showCommandPalette()

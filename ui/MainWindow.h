@@ -6,7 +6,9 @@
 #include "http/RequestSpec.h"
 #include "http/VariableResolver.h"
 #include "secrets/SecretStore.h"
+#include "workspace/History.h"
 #include "workspace/OpenWorkspace.h"
+#include "workspace/WorkspaceTree.h"
 
 #include <QMainWindow>
 #include <QMessageBox>
@@ -17,12 +19,15 @@
 #include <map>
 #include <memory>
 
+class QDockWidget;
 class QLabel;
 class QNetworkAccessManager;
 class QSettings;
 class QTabWidget;
+class QUndoStack;
 
 namespace tb {
+class EnvironmentDraft;
 class OAuthProfile;
 class TokenManager;
 } // namespace tb
@@ -31,6 +36,7 @@ namespace tb::ui {
 
 class LocalServerController;
 class LocalServerPanel;
+class CurlSnippetView;
 class RequestTab;
 class TokenDock;
 class WorkspacePanel;
@@ -54,6 +60,9 @@ public:
         int localServerPort = -1; // -1: the port chosen in the panel (8000 at first)
         int localServerIterations = 0;
         std::function<qint64()> localServerClock = {};
+        // The history database; empty: next to settingsPath when that is given (a private profile), else
+        // History::defaultPath().
+        QString historyPath = QString();
     };
 
     MainWindow();
@@ -70,6 +79,8 @@ public:
     RequestTab* openWorkspaceRequest(const QString& path);
     OpenWorkspace& workspace() { return m_workspace; }
     SecretStore* secretStore() const { return m_secrets.get(); }
+    History* history() const { return m_history.get(); }
+    QString environment() const { return m_environment; }
     void setEnvironment(const QString& name);
     bool closeTab(int index);
     int tabCount() const;
@@ -79,6 +90,14 @@ public:
     LocalServerController* localServer() const { return m_localServer; }
     // Variables changed (environment switched or edited): recolour the URL lines.
     void variablesChanged();
+    // Imports a Postman collection or environment file into the workspace (once it is open) and reports what was
+    // not mapped and which scripts were not run.
+    void importFile(const QString& path);
+    // Writes the named collection as a Postman v2.1 file; returns an error for people, empty on success.
+    QString exportCollection(const QString& collection, const QString& path);
+    // The current request as a curl command; secrets (variables and literals) as $VARIABLES.
+    QString currentCurl() const;
+    QUndoStack* undoStack() const { return m_undoStack; }
     // Sends GET url in a new tab and, once the body shows, prints "shown_ms=N peak_rss_kb=N" and quits.
     void benchmarkLoad(const QString& url);
 
@@ -96,6 +115,15 @@ public slots:
     void openDemoWorkspace();
     // The profile editor for name (empty: a new profile); saving writes auth/<slug>.json and the typed secrets.
     void editProfile(const QString& name);
+    void editEnvironments();
+    void importPostman();
+    void exportCollectionToFile();
+    // Tree edits of the selected node (the context menu has the same), each undoable with Ctrl+Z.
+    void newRequestInTree();
+    void newFolderInTree();
+    void renameInTree();
+    void duplicateInTree();
+    void deleteInTree();
 
 signals:
     // The main window has painted once (for --exit-after-startup and start-up measurements).
@@ -107,7 +135,9 @@ protected:
 
 private:
     void createActions();
+    void setActionIcons();
     void createLeftPanel();
+    void connectTreeEdits();
     void workspaceLoaded();
     QString defaultWorkspace();
     void rebuildVariables();
@@ -125,6 +155,21 @@ private:
     bool saveToWorkspace(RequestTab* tab);
     void responseArrived(HttpExecutor::RequestId id, const ResponseRecord& record);
     void addToHistory(const ResponseRecord& record);
+    void reopenFromHistory(qint64 id);
+    void updateCurlSnippet();
+    void showImportReport(const QString& title, const QStringList& created, const QStringList& notes,
+                          const QString& error);
+    void applyEnvironments(const EnvironmentDraft& draft);
+    // Saves the workspace model, hands the secrets the save took out of it to the SecretStore and shows the
+    // result in the left panel. False (with the error in the status bar) when the files could not be written.
+    bool commitWorkspace();
+    // Applies edit to the workspace, saves, and pushes an undo step. fromPath: the node whose path the edit
+    // changes (a move), so open tabs follow it.
+    WorkspaceTree::Result editTree(const QString& text, const std::function<WorkspaceTree::Result(Workspace&)>& edit,
+                                   const QString& fromPath = {});
+    // Open tabs follow a moved node (from -> to) and renamed or deleted requests.
+    void syncTabsWithTree(const QString& from, const QString& to);
+    QString selectedContainer() const;
     void saveTabs();
     void restoreTabs();
     QAction* addAction(QMenu* menu, const QString& text, const QString& objectName, const QKeySequence& shortcut,
@@ -145,10 +190,13 @@ private:
     std::unique_ptr<AuthorizedSender> m_sender;
     std::map<AuthorizedSender::RequestId, QPointer<RequestTab>> m_authorizedInFlight;
     std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<History> m_history;
     VariableResolver m_variables;
     UnsavedPrompt m_unsavedPrompt;
     bool m_painted = false;
     QList<QAction*> m_commands;
+    QUndoStack* m_undoStack;
+    QStringList m_pendingImports; // files named on the command line, imported once the workspace is open
 
     QTabWidget* m_tabWidget;
     WorkspacePanel* m_workspacePanel;
@@ -156,6 +204,8 @@ private:
     LocalServerController* m_localServer;
     LocalServerPanel* m_localServerPanel;
     bool m_firstRun = false;
+    CurlSnippetView* m_curlSnippetView;
+    QDockWidget* m_curlSnippetDock;
     QLabel* m_environmentStatusLabel;
     QLabel* m_secretStoreStatusLabel;
     QLabel* m_serverStatusLabel;

@@ -45,6 +45,10 @@ int main(int argc, char* argv[])
     const QCommandLineOption ephemeral(QStringLiteral("ephemeral"),
                                        QStringLiteral("Keep secrets and tokens in memory for this run only."));
     parser.addOption(ephemeral);
+    // The desktop entry passes %f: a Postman collection or environment opened from a file manager is imported.
+    parser.addPositionalArgument(QStringLiteral("file"),
+                                 QStringLiteral("A Postman collection or environment to import (optional)."),
+                                 QStringLiteral("[file]"));
     parser.process(app);
 
     tb::ui::MainWindow::Options options;
@@ -64,6 +68,8 @@ int main(int argc, char* argv[])
     if (parser.isSet(benchUrl))
         QObject::connect(&window, &tb::ui::MainWindow::firstPainted, &app,
                          [&window, url = parser.value(benchUrl)] { window.benchmarkLoad(url); });
+    for (const QString& file : parser.positionalArguments())
+        window.importFile(file);
     window.show();
     return app.exec();
 }

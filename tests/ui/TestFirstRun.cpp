@@ -8,7 +8,7 @@
 #include <QComboBox>
 #include <QDir>
 #include <QLabel>
-#include <QListWidget>
+#include <QListView>
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -90,11 +90,11 @@ private slots:
         QTRY_VERIFY(body->displayedText().contains(u"alice@example.com"));
         QTRY_VERIFY(tab->findChild<QLabel*>(u"authTokenStateLabel"_qs)->text().startsWith(u"Valid, expires in"));
 
-        auto* history = window.findChild<QListWidget*>(u"historyListWidget"_qs);
-        QCOMPARE(history->count(), 2);
-        QVERIFY2(history->item(0)->text().startsWith(u"200  GET  "_qs + base),
-                 qPrintable(history->item(0)->text() + u" vs "_qs + base));
-        QVERIFY(history->item(1)->text().startsWith(u"401  GET  "_qs + base));
+        const QAbstractItemModel* history = window.findChild<QListView*>(u"historyListView"_qs)->model();
+        QCOMPARE(history->rowCount(), 2);
+        const QString newest = history->index(0, 0).data().toString();
+        QVERIFY2(newest.startsWith(u"200  GET  "_qs + base), qPrintable(newest + u" vs "_qs + base));
+        QVERIFY(history->index(1, 0).data().toString().startsWith(u"401  GET  "_qs + base));
     }
 };
 

@@ -17,7 +17,7 @@
 #include <QGuiApplication>
 #include <QLabel>
 #include <QLineEdit>
-#include <QListWidget>
+#include <QListView>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -49,7 +49,11 @@ private slots:
     // The first run copies the demo workspace into the app data folder: keep that out of the real one.
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
 
-    void init() { QFile::remove(m_dir.filePath(u"settings.ini"_qs)); }
+    void init()
+    {
+        QFile::remove(m_dir.filePath(u"settings.ini"_qs));
+        QFile::remove(m_dir.filePath(u"history.sqlite"_qs));
+    }
 
     void paintsOnceAtStartup()
     {
@@ -184,9 +188,9 @@ private slots:
         QVERIFY(body->displayedText().contains(u"X-Custom-Header"));
         QCOMPARE(body->mode(), tb::ui::ResponseBodyView::Mode::Pretty);
         QCOMPARE(server.requests().size(), 1);
-        auto* history = window->findChild<QListWidget*>(u"historyListWidget"_qs);
-        QCOMPARE(history->count(), 1);
-        QVERIFY(history->item(0)->text().startsWith(u"200  GET"));
+        auto* history = window->findChild<QListView*>(u"historyListView"_qs);
+        QCOMPARE(history->model()->rowCount(), 1);
+        QVERIFY(history->model()->index(0, 0).data().toString().startsWith(u"200  GET"));
         QVERIFY(window->findChild<QPushButton*>(u"sendPushButton"_qs)->isVisible());
     }
 

@@ -5,12 +5,13 @@
 #include <QWidget>
 
 class QComboBox;
-class QLineEdit;
-class QListWidget;
 class QTreeWidget;
 class QTreeWidgetItem;
 
 namespace tb::ui {
+
+class HistoryPanel;
+class WorkspaceTreeWidget;
 
 // The left side: the environment switcher, the workspace tree (collections, folders, requests) and the history
 // with its search box. It shows the workspace; the main window acts on its signals.
@@ -27,20 +28,33 @@ public:
 
     void setWorkspace(const Workspace& workspace, const QString& activeEnvironment);
     QString activeEnvironment() const;
-    void addHistory(const QString& text, const QString& toolTip);
-    QTreeWidget* tree() const { return m_treeWidget; }
+    QTreeWidget* tree() const;
+    // The selected node's path ("collection/folder/request"), empty when nothing is selected.
+    QString currentPath() const;
+    bool selectPath(const QString& path);
+    void renameCurrent();
+    HistoryPanel* historyPanel() const { return m_historyPanel; }
 
 signals:
     void requestActivated(const QString& path);
     void environmentChanged(const QString& name); // empty: none
+    void editEnvironmentsRequested();
+    // Tree edits the owner applies to the workspace (WorkspaceTree) and then shows with setWorkspace().
+    void newRequestRequested(const QString& parent);
+    void newFolderRequested(const QString& parent);
+    void renameRequested(const QString& path, const QString& name);
+    void duplicateRequested(const QString& path);
+    void deleteRequested(const QString& path);
+    void moveRequested(const QString& path, const QString& parent, int row);
 
 private:
     void addItems(QTreeWidgetItem* parent, const std::vector<CollectionItem>& items, const QString& prefix);
+    static void setNode(QTreeWidgetItem* item, const QString& path, const QString& name, bool container);
+    void showContextMenu(const QPoint& globalPosition);
 
     QComboBox* m_environmentComboBox;
-    QTreeWidget* m_treeWidget;
-    QLineEdit* m_historySearchLineEdit;
-    QListWidget* m_historyListWidget;
+    WorkspaceTreeWidget* m_treeWidget;
+    HistoryPanel* m_historyPanel;
 };
 
 } // namespace tb::ui

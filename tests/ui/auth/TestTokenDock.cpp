@@ -26,6 +26,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListView>
 #include <QListWidget>
 #include <QMimeData>
 #include <QPlainTextEdit>
@@ -351,10 +352,11 @@ private slots:
         auto* status = tab->findChild<QLabel*>(u"statusLabel"_qs);
         QTRY_VERIFY_WITH_TIMEOUT(status->text().startsWith(u"200"), 15000);
         QVERIFY(manager->tokens(u"demo-password"_qs).accessToken != first);
-        auto* history = window->findChild<QListWidget*>(u"historyListWidget"_qs);
-        QVERIFY(history->count() >= 1);
-        QVERIFY2(history->item(0)->text().startsWith(u"200  GET"), qPrintable(history->item(0)->text()));
-        QVERIFY(history->item(0)->text().contains(u"/api/users/"));
+        const QAbstractItemModel* history = window->findChild<QListView*>(u"historyListView"_qs)->model();
+        QVERIFY(history->rowCount() >= 1);
+        const QString newest = history->index(0, 0).data().toString();
+        QVERIFY2(newest.startsWith(u"200  GET"), qPrintable(newest));
+        QVERIFY(newest.contains(u"/api/users/"));
     }
 };
 
