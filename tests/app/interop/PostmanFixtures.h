@@ -1,8 +1,8 @@
 #pragma once
 
+#include "support/FileScan.h"
 #include "support/TestPaths.h"
 
-#include <QDirIterator>
 #include <QFile>
 #include <QStringList>
 
@@ -24,20 +24,6 @@ inline QStringList postmanCollections()
 {
     return {QStringLiteral("bodies.postman_collection.json"), QStringLiteral("auth.postman_collection.json"),
             QStringLiteral("nested-api.postman_collection.json")};
-}
-
-// Every byte of every file under dir, to check that no secret reached a file.
-inline QByteArray allFileBytes(const QString& dir)
-{
-    QByteArray bytes;
-    QDirIterator it(dir, QDir::Files, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        QFile f(it.next());
-        if (f.open(QIODevice::ReadOnly)) {
-            bytes += f.readAll();
-        }
-    }
-    return bytes;
 }
 
 } // namespace tb::test

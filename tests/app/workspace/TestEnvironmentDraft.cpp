@@ -1,3 +1,4 @@
+#include "support/FileScan.h"
 #include "workspace/EnvironmentDraft.h"
 #include "workspace/WorkspaceStore.h"
 
@@ -10,19 +11,6 @@ using namespace Qt::StringLiterals;
 using namespace tb;
 
 namespace {
-
-// Every byte under dir, to prove a secret never reached a file.
-QByteArray allFiles(const QString& dir)
-{
-    QByteArray bytes;
-    QDirIterator it(dir, QDir::Files, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        QFile file(it.next());
-        if (file.open(QIODevice::ReadOnly))
-            bytes += file.readAll();
-    }
-    return bytes;
-}
 
 Workspace savedWorkspace(const QString& dir)
 {
@@ -76,7 +64,7 @@ private slots:
         const auto saved = WorkspaceStore::save(dir.path(), workspace);
         QVERIFY(saved.ok());
         QVERIFY(saved.secrets.isEmpty());
-        QVERIFY(!allFiles(dir.path()).contains("staging-key-value"));
+        QVERIFY(!tb::test::allFileBytes(dir.path()).contains("staging-key-value"));
     }
 
     void duplicateGetsSecretsOfItsOwn()
@@ -104,7 +92,7 @@ private slots:
         QVERIFY(!copyRef.isEmpty());
         QVERIFY(copyRef != originalRef);
         QCOMPARE(saved.secrets[0], (SecretWrite{copyRef, u"copy-key-value"_s}));
-        const QByteArray files = allFiles(dir.path());
+        const QByteArray files = tb::test::allFileBytes(dir.path());
         QVERIFY(!files.contains("copy-key-value"));
         QVERIFY(!files.contains("plain-for-now"));
         QVERIFY(files.contains("staging-copy"));
@@ -127,8 +115,8 @@ private slots:
         draft.apply(workspace);
         QVERIFY(WorkspaceStore::save(dir.path(), workspace).ok());
         QCOMPARE(EnvironmentDraft::orphanedRefs(before, workspace.environments), QSet<QString>{ref});
-        QVERIFY(allFiles(dir.path()).contains("staging-region-value"));
-        QVERIFY(!allFiles(dir.path()).contains("staging-key-value"));
+        QVERIFY(tb::test::allFileBytes(dir.path()).contains("staging-region-value"));
+        QVERIFY(!tb::test::allFileBytes(dir.path()).contains("staging-key-value"));
 
         EnvironmentDraft again(workspace.environments);
         again.remove(0);

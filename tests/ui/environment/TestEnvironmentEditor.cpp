@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 #include "environment/EnvironmentEditor.h"
 #include "environment/EnvironmentVariablesModel.h"
+#include "support/FileScan.h"
 #include "workspace/WorkspaceStore.h"
 
 #include <QComboBox>
@@ -21,19 +22,6 @@ using tb::ui::MainWindow;
 namespace {
 
 const QByteArray kSecret = "tb-env-secret-9f3a77";
-
-// Every byte of every file under dir.
-QByteArray allFiles(const QString& dir)
-{
-    QByteArray bytes;
-    QDirIterator it(dir, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        QFile file(it.next());
-        if (file.open(QIODevice::ReadOnly))
-            bytes += file.readAll();
-    }
-    return bytes;
-}
 
 QStringList comboItems(QComboBox* combo)
 {
@@ -113,7 +101,7 @@ private slots:
 
         // The files name the variable and mark it secret; its value is only in the SecretStore, under its own
         // reference for each environment.
-        const QByteArray files = allFiles(dir.path());
+        const QByteArray files = tb::test::allFileBytes(dir.path());
         QVERIFY(!files.contains(kSecret));
         QVERIFY(files.contains("apiToken"));
         const tb::WorkspaceStore::LoadResult loaded = tb::WorkspaceStore::load(workspaceDir);
@@ -143,7 +131,7 @@ private slots:
         tb::Workspace workspace;
         workspace.environments.append(tb::Environment{u"Local"_s, {}, {}});
         QVERIFY(tb::WorkspaceStore::save(workspaceDir, workspace).ok());
-        const QByteArray before = allFiles(workspaceDir);
+        const QByteArray before = tb::test::allFileBytes(workspaceDir);
         MainWindow window({workspaceDir, dir.filePath(u"settings.ini"_s), true});
         window.show();
         QTRY_VERIFY(window.workspace().isOpen());
@@ -154,7 +142,7 @@ private slots:
         QCOMPARE(editor->draft().count(), 0);
         editor->reject();
         QCOMPARE(window.workspace().workspace().environments.size(), 1);
-        QCOMPARE(allFiles(workspaceDir), before);
+        QCOMPARE(tb::test::allFileBytes(workspaceDir), before);
     }
 };
 

@@ -2,6 +2,7 @@
 #include "RequestTab.h"
 #include "interop/CurlSnippetView.h"
 #include "request/RequestEditor.h"
+#include "support/FileScan.h"
 #include "support/TestPaths.h"
 #include "workspace/WorkspaceStore.h"
 
@@ -26,18 +27,6 @@ using namespace Qt::StringLiterals;
 using tb::ui::MainWindow;
 
 namespace {
-
-QByteArray allFiles(const QString& dir)
-{
-    QByteArray bytes;
-    QDirIterator it(dir, QDir::Files, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        QFile file(it.next());
-        if (file.open(QIODevice::ReadOnly))
-            bytes += file.readAll();
-    }
-    return bytes;
-}
 
 QString postman(const QString& name)
 {
@@ -128,8 +117,8 @@ private slots:
         QVERIFY2(report->text().contains(u"Auth kinds"), qPrintable(report->text()));
         QVERIFY2(report->detailedText().contains(u"script", Qt::CaseInsensitive), qPrintable(report->detailedText()));
         report->accept();
-        QVERIFY(!allFiles(ws).contains("pm-client-secret-123"));
-        QVERIFY(!allFiles(ws).contains("pm-alice-password"));
+        QVERIFY(!tb::test::allFileBytes(ws).contains("pm-client-secret-123"));
+        QVERIFY(!tb::test::allFileBytes(ws).contains("pm-alice-password"));
 
         window.importFile(postman(u"local.postman_environment.json"_s));
         auto* environments = window.findChild<QComboBox*>(u"environmentComboBox"_s);
