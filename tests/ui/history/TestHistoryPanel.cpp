@@ -37,7 +37,12 @@ private slots:
         QTemporaryDir dir;
         tb::test::TestHttpServer server;
         const QString historyPath = dir.filePath(u"h/history.sqlite"_s);
-        MainWindow window({dir.filePath(u"ws"_s), dir.filePath(u"settings.ini"_s), true, historyPath});
+        MainWindow::Options options;
+        options.workspaceDir = dir.filePath(u"ws"_s);
+        options.settingsPath = dir.filePath(u"settings.ini"_s);
+        options.memorySecrets = true;
+        options.historyPath = historyPath;
+        MainWindow window(options);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
 
