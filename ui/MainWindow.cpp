@@ -46,6 +46,8 @@
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileDialog>
@@ -58,6 +60,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenuBar>
+#include <QMimeData>
 #include <QNetworkAccessManager>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -152,6 +155,7 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
     m_tabWidget->setMovable(true);
     m_tabWidget->setDocumentMode(true);
     setCentralWidget(m_tabWidget);
+    setAcceptDrops(true);
     connect(m_tabWidget, &QTabWidget::tabCloseRequested, this, &MainWindow::closeTab);
     connect(&m_executor, &HttpExecutor::finished, this, &MainWindow::responseArrived);
     connect(&m_executor, &HttpExecutor::downloadProgress, this,
@@ -660,6 +664,8 @@ void MainWindow::createActions()
               QKeySequence(Qt::CTRL | Qt::Key_E), &MainWindow::editEnvironments);
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
+    addAction(view, tr("Search &history"), QStringLiteral("searchHistoryAction"),
+              QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H), &MainWindow::focusHistorySearch);
     QAction* snippet = m_curlSnippetDock->toggleViewAction();
     snippet->setText(tr("c&url snippet"));
     snippet->setObjectName(QStringLiteral("curlSnippetAction"));
@@ -707,6 +713,7 @@ void MainWindow::setActionIcons()
         {u"editEnvironmentsAction", u"environments"},
         {u"commandPaletteAction", u"command-palette"},
         {u"curlSnippetAction", u"terminal"},
+        {u"searchHistoryAction", u"history"},
     };
     for (QAction* action : std::as_const(m_commands))
         for (const auto& [objectName, icon] : icons)
@@ -1024,6 +1031,29 @@ void MainWindow::updateCurlSnippet()
 {
     if (m_curlSnippetDock->isVisible())
         m_curlSnippetView->setCommand(currentCurl());
+}
+
+void MainWindow::focusHistorySearch()
+{
+    m_workspacePanel->historyPanel()->focusSearch();
+}
+
+// Postman files dropped on the window are imported like File > Import Postman file.
+void MainWindow::dragEnterEvent(QDragEnterEvent* event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (!urls.isEmpty() && std::all_of(urls.begin(), urls.end(), [](const QUrl& url) {
+            return url.isLocalFile() && url.fileName().endsWith(u".json"_s, Qt::CaseInsensitive);
+        }))
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event)
+{
+    for (const QUrl& url : event->mimeData()->urls())
+        if (url.isLocalFile())
+            importFile(url.toLocalFile());
+    event->acceptProposedAction();
 }
 
 void MainWindow::importPostman()

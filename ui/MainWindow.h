@@ -118,6 +118,7 @@ public slots:
     void editEnvironments();
     void importPostman();
     void exportCollectionToFile();
+    void focusHistorySearch();
     // Tree edits of the selected node (the context menu has the same), each undoable with Ctrl+Z.
     void newRequestInTree();
     void newFolderInTree();
@@ -131,6 +132,8 @@ signals:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
     bool event(QEvent* event) override;
 
 private:

@@ -62,12 +62,12 @@ private slots:
     {
         QTemporaryDir dir;
         tb::ui::MainWindow window({dir.filePath(u"ws"_s), dir.filePath(u"settings.ini"_s), true});
-        const QStringList main = {u"newRequestAction"_s,       u"saveAction"_s,           u"closeTabAction"_s,
-                                  u"importCurlAction"_s,       u"importPostmanAction"_s,  u"copyAsCurlAction"_s,
-                                  u"exportCollectionAction"_s, u"undoAction"_s,           u"redoAction"_s,
-                                  u"newFolderAction"_s,        u"renameItemAction"_s,     u"duplicateItemAction"_s,
-                                  u"deleteItemAction"_s,       u"sendAction"_s,           u"cancelAction"_s,
-                                  u"editEnvironmentsAction"_s, u"commandPaletteAction"_s, u"curlSnippetAction"_s};
+        const QStringList main = {
+            u"newRequestAction"_s,     u"saveAction"_s,        u"closeTabAction"_s,         u"importCurlAction"_s,
+            u"importPostmanAction"_s,  u"copyAsCurlAction"_s,  u"exportCollectionAction"_s, u"undoAction"_s,
+            u"redoAction"_s,           u"newFolderAction"_s,   u"renameItemAction"_s,       u"duplicateItemAction"_s,
+            u"deleteItemAction"_s,     u"sendAction"_s,        u"cancelAction"_s,           u"editEnvironmentsAction"_s,
+            u"commandPaletteAction"_s, u"curlSnippetAction"_s, u"searchHistoryAction"_s};
         QSet<QKeySequence> seen;
         for (const QString& name : main) {
             auto* action = window.findChild<QAction*>(name);

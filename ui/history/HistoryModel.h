@@ -19,6 +19,7 @@ public:
 
     void setEntries(const QList<History::Entry>& entries);
     qint64 idAt(int row) const { return m_entries.value(row).id; }
+    QString urlAt(int row) const { return m_entries.value(row).url; }
 
     int rowCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role) const override;

@@ -4,9 +4,12 @@
 #include "workspace/History.h"
 #include "workspace/HistoryFilter.h"
 
+#include <QApplication>
+#include <QClipboard>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QMenu>
 #include <QVBoxLayout>
 
 namespace tb::ui {
@@ -39,6 +42,32 @@ HistoryPanel::HistoryPanel(QWidget* parent) : QWidget(parent), m_model(new Histo
     connect(m_searchLineEdit, &QLineEdit::textChanged, this, &HistoryPanel::refresh);
     connect(m_listView, &QListView::activated, this,
             [this](const QModelIndex& index) { emit entryActivated(m_model->idAt(index.row())); });
+    m_listView->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_listView, &QListView::customContextMenuRequested, this, [this](const QPoint& position) {
+        const int row = m_listView->indexAt(position).row();
+        QMenu menu(this);
+        if (row >= 0) {
+            menu.addAction(tr("&Open in a new tab"), this, [this, row] { emit entryActivated(m_model->idAt(row)); });
+            menu.addAction(tr("Copy &URL"), this,
+                           [this, row] { QApplication::clipboard()->setText(m_model->urlAt(row)); });
+            menu.addSeparator();
+        }
+        menu.addAction(tr("&Clear history"), this, &HistoryPanel::clear);
+        menu.exec(m_listView->viewport()->mapToGlobal(position));
+    });
+}
+
+void HistoryPanel::clear()
+{
+    if (m_history && m_history->isOpen())
+        m_history->clear();
+    refresh();
+}
+
+void HistoryPanel::focusSearch()
+{
+    m_searchLineEdit->setFocus(Qt::ShortcutFocusReason);
+    m_searchLineEdit->selectAll();
 }
 
 void HistoryPanel::setHistory(History* history)

@@ -29,6 +29,9 @@ public:
     // Runs the search again (after a request was recorded).
     void refresh();
     HistoryModel* model() const { return m_model; }
+    // Deletes every entry (the database is vacuumed, so nothing is left in the file either).
+    void clear();
+    void focusSearch();
 
 signals:
     void entryActivated(qint64 id);

@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 #include "RequestTab.h"
+#include "history/HistoryPanel.h"
 #include "request/RequestEditor.h"
 #include "support/TestHttpServer.h"
 
@@ -93,6 +94,10 @@ private slots:
         }
         QVERIFY(trace);
 
+        // Ctrl+Shift+H goes to the search box.
+        QTest::keySequence(&window, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H));
+        QTRY_VERIFY(search->hasFocus());
+
         // The database (and its journal, if any) never saw the token.
         const QDir historyDir = QFileInfo(historyPath).dir();
         QVERIFY(historyDir.exists(u"history.sqlite"_s));
@@ -101,6 +106,12 @@ private slots:
             QVERIFY(file.open(QIODevice::ReadOnly));
             QVERIFY2(!file.readAll().contains("history-must-not-keep-this"), qPrintable(name));
         }
+
+        // Clear empties the list and the database.
+        search->clear();
+        window.findChild<tb::ui::HistoryPanel*>()->clear();
+        QCOMPARE(model->rowCount(), 0);
+        QCOMPARE(window.history()->count(), 0);
     }
 };
 

@@ -7,15 +7,19 @@
 #include "workspace/WorkspaceStore.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
 #include <QDirIterator>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QGuiApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QStandardPaths>
@@ -120,7 +124,14 @@ private slots:
         QVERIFY(!tb::test::allFileBytes(ws).contains("pm-client-secret-123"));
         QVERIFY(!tb::test::allFileBytes(ws).contains("pm-alice-password"));
 
-        window.importFile(postman(u"local.postman_environment.json"_s));
+        // Dropped on the window, like a file from a file manager.
+        QMimeData files;
+        files.setUrls({QUrl::fromLocalFile(postman(u"local.postman_environment.json"_s))});
+        QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &files, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&window, &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &files, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&window, &drop);
         auto* environments = window.findChild<QComboBox*>(u"environmentComboBox"_s);
         QTRY_VERIFY(environments->findText(u"Local dev"_s) >= 0);
 
