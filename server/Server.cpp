@@ -158,10 +158,15 @@ bool Server::start(const ServerConfig& config)
             respond(std::move(response));
             return;
         }
+        // Each request reads a fresh snapshot: a statement left stepping (a COUNT read once, a lookup that found
+        // its row) keeps SQLite's read transaction open, and with it every commit of another connection (an
+        // admin command on the same file) out of sight.
+        rt->store.database().finishStatements();
         rt->router.route(request, [respond = std::move(respond)](HttpResponse response) {
             addSecurityHeaders(response);
             respond(std::move(response));
         });
+        rt->store.database().finishStatements();
     };
     rt->listener = std::make_unique<HttpListener>(m_config.limits, handler, m_config.requestLog);
     if (m_config.tls) {

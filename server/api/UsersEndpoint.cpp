@@ -15,6 +15,7 @@ namespace {
 const QByteArray kListAllow = QByteArrayLiteral("GET, POST, HEAD, OPTIONS");
 const QByteArray kDetailAllow = QByteArrayLiteral("GET, PUT, PATCH, DELETE, HEAD, OPTIONS");
 constexpr qint64 kPageSize = 20;
+constexpr qsizetype kMaxCachedPages = 256;
 
 const QByteArray kFieldActions = QByteArrayLiteral(
     "{\"id\":{\"type\":\"integer\",\"required\":false,\"read_only\":true,\"label\":\"ID\"},\"username\":{\"type\":"
@@ -227,10 +228,19 @@ void UsersEndpoint::handleList(const HttpRequest& request, Responder respond)
 
 HttpResponse UsersEndpoint::list(const HttpRequest& request, const QByteArray& allow)
 {
+    UserStore& users = m_context.store.users();
+    const std::pair<quint64, quint64> version = users.version();
+    if (version != m_pagesVersion) {
+        m_pages.clear();
+        m_pagesVersion = version;
+    }
+    const QByteArray cacheKey = RequestUrl::origin(request).toUtf8() + request.path + '?' + request.query;
+    if (const auto hit = m_pages.constFind(cacheKey); hit != m_pages.constEnd()) {
+        return drf(200, *hit, allow);
+    }
     const FormData query = FormData::parse(request.query);
     const QString username = query.value(u"username");
     const QString email = query.value(u"email");
-    UserStore& users = m_context.store.users();
     const qint64 count = users.count(username, email);
     const qint64 pages = std::max<qint64>(1, (count + kPageSize - 1) / kPageSize);
     std::optional<qint64> page = 1;
@@ -259,7 +269,12 @@ HttpResponse UsersEndpoint::list(const HttpRequest& request, const QByteArray& a
         UserSerializer::render(user, writer);
     }
     writer.endArray().endObject();
-    return drf(200, writer.take(), allow);
+    QByteArray body = writer.take();
+    if (m_pages.size() >= kMaxCachedPages) {
+        m_pages.clear();
+    }
+    m_pages.insert(cacheKey, body);
+    return drf(200, std::move(body), allow);
 }
 
 void UsersEndpoint::create(const HttpRequest& request, const QByteArray& allow, Responder respond)

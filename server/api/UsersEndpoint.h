@@ -5,6 +5,9 @@
 #include "server/api/PyJson.h"
 #include "server/http/HttpConnection.h"
 
+#include <QHash>
+
+#include <utility>
 #include <variant>
 
 namespace tb::server {
@@ -32,6 +35,10 @@ private:
 
     ServerContext& m_context;
     BearerAuthenticator m_auth;
+    // Rendered list pages by origin + path + query, valid while the users' version stays the same: the list is
+    // the hot path (most API calls read it), and the data rarely changes. Bounded; cleared on any change.
+    QHash<QByteArray, QByteArray> m_pages;
+    std::pair<quint64, quint64> m_pagesVersion;
 };
 
 } // namespace tb::server

@@ -179,6 +179,21 @@ bool Database::migrate(QString* error)
     return true;
 }
 
+void Database::finishStatements()
+{
+    for (QSqlQuery& statement : m_statements) {
+        if (statement.isActive()) {
+            statement.finish();
+        }
+    }
+}
+
+quint64 Database::externalChangeCount()
+{
+    QSqlQuery& q = prepared(QStringLiteral("PRAGMA data_version"));
+    return exec(q) && q.next() ? q.value(0).toULongLong() : 0;
+}
+
 QSqlQuery& Database::prepared(const QString& sql)
 {
     auto it = m_statements.find(sql);

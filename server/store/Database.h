@@ -27,10 +27,16 @@ public:
 
     // Prepared once per connection and reused: the hot paths run the same few statements all the time.
     QSqlQuery& prepared(const QString& sql);
+    // Resets every prepared statement, which ends the implicit read transaction they may hold.
+    void finishStatements();
     QSqlDatabase& connection() { return m_db; }
     bool transaction() { return m_db.transaction(); }
     bool commit() { return m_db.commit(); }
     bool rollback() { return m_db.rollback(); }
+
+    // Moves whenever another connection commits to the database file (SQLite's PRAGMA data_version), so a
+    // cache can notice an admin command run against the file of a running server.
+    quint64 externalChangeCount();
 
     // Logs and returns false if exec() failed, so callers can answer an error instead of using a bad result.
     static bool exec(QSqlQuery& query);

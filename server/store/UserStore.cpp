@@ -109,6 +109,7 @@ qint64 UserStore::insert(const UserRecord& user, qint64 now)
     q.bindValue(4, QString::fromLatin1(user.passwordHash));
     q.bindValue(5, user.active ? 1 : 0);
     q.bindValue(6, now);
+    ++m_writes;
     return Database::insertReturningId(q);
 }
 
@@ -123,6 +124,7 @@ bool UserStore::update(const UserRecord& user)
     q.bindValue(4, QString::fromLatin1(user.passwordHash));
     q.bindValue(5, user.active ? 1 : 0);
     q.bindValue(6, user.id);
+    ++m_writes;
     return Database::exec(q) && q.numRowsAffected() == 1;
 }
 
@@ -130,6 +132,7 @@ bool UserStore::remove(qint64 id)
 {
     QSqlQuery& q = m_db.prepared(QStringLiteral("DELETE FROM users WHERE id = ?"));
     q.bindValue(0, id);
+    ++m_writes;
     return Database::exec(q) && q.numRowsAffected() == 1;
 }
 

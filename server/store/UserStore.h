@@ -24,9 +24,13 @@ public:
     bool update(const UserRecord& user);
     bool remove(qint64 id);
     bool usernameTaken(const QString& username, qint64 exceptId);
+    // Changes whenever a user may have changed: a write through this store, or a commit by another
+    // connection. Equal versions mean equal user data, so rendered pages can be reused.
+    std::pair<quint64, quint64> version() { return {m_writes, m_db.externalChangeCount()}; }
 
 private:
     Database& m_db;
+    quint64 m_writes = 0;
 };
 
 } // namespace tb::server

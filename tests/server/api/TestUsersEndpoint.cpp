@@ -1,8 +1,12 @@
 #include "support/HttpTestClient.h"
 #include "support/LocalOAuthServer.h"
 
+#include "server/store/Database.h"
+#include "server/store/UserStore.h"
+
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QTemporaryDir>
 #include <QTest>
 
 using tb::test::HttpTestClient;
@@ -304,6 +308,54 @@ private slots:
                       R"({"username":"new"})")
                      .status,
                  201);
+    }
+
+    // The list pages are rendered once and reused: every write, ours or another connection's, must show at once.
+    void listFollowsEveryChange()
+    {
+        const auto countAndLast = [this](const QByteArray& target) {
+            const QJsonObject page = call("GET", target, {bearer()}).json();
+            const QJsonArray results = page.value("results").toArray();
+            return std::pair(page.value("count").toInt(),
+                             results.isEmpty() ? QJsonObject() : results.last().toObject());
+        };
+        const int before = countAndLast("/api/users/").first;
+        QVERIFY(before >= 46);
+        const auto created = json("POST", "/api/users/", R"({"username":"cache-probe","email":"c@example.com"})");
+        QCOMPARE(created.status, 201);
+        const int id = created.json().value("id").toInt();
+        const QByteArray lastPage = "/api/users/?page=" + QByteArray::number(before / 20 + 1);
+        QCOMPARE(countAndLast("/api/users/").first, before + 1);
+        QCOMPARE(countAndLast(lastPage).second.value("username").toString(), QString("cache-probe"));
+        QCOMPARE(json("PATCH", "/api/users/" + QByteArray::number(id) + "/", R"({"first_name":"Ada"})").status, 200);
+        QCOMPARE(countAndLast(lastPage).second.value("first_name").toString(), QString("Ada"));
+        QCOMPARE(call("DELETE", "/api/users/" + QByteArray::number(id) + "/", {bearer()}).status, 204);
+        QCOMPARE(countAndLast("/api/users/").first, before);
+    }
+
+    void listFollowsAnotherConnection()
+    {
+        QTemporaryDir dir;
+        LocalOAuthServer::Options options;
+        options.databasePath = dir.filePath("server.sqlite3");
+        m_server = std::make_unique<LocalOAuthServer>(options);
+        QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
+        m_token = tokenFor(LocalOAuthServer::passwordClientId(), LocalOAuthServer::passwordClientSecret(), "password",
+                           "read write groups");
+        const int before = call("GET", "/api/users/", {bearer()}).json().value("count").toInt();
+        QVERIFY(before >= 46);
+        {
+            // What `tokenbench-server user add --db FILE` does while the server runs: its own connection.
+            tb::server::Database db(options.databasePath);
+            QString error;
+            QVERIFY2(db.open(&error), qPrintable(error));
+            tb::server::UserStore users(db);
+            tb::server::UserRecord user;
+            user.username = "outsider";
+            user.passwordHash = "!";
+            QVERIFY(users.insert(user, 0) > 0);
+        }
+        QCOMPARE(call("GET", "/api/users/", {bearer()}).json().value("count").toInt(), before + 1);
     }
 };
 
