@@ -16,6 +16,8 @@ using tb::test::runCli;
 
 // The whole token workflow through the real tokenbench-cli, then the plaintext scan: no file the run wrote (HOME,
 // the XDG folders, the workspace) holds any secret value it used.
+// MiniOAuthServer, not the bundled server: the scan needs every token value that was issued, and the bundled
+// server keeps only their digests. (TestTokenSendFlow runs the CLI against the real tokenbench-server.)
 class TestTokenCliFlow : public QObject
 {
     Q_OBJECT

@@ -82,6 +82,19 @@ HttpTestClient::Response BrowserClient::logIn(const QString& username, const QSt
                  {QStringLiteral("next"), next}});
 }
 
+HttpTestClient::Response BrowserClient::answerForm(const QByteArray& target, const QByteArray& action, bool allow)
+{
+    const HttpTestClient::Response page = get(target);
+    if (page.status != 200 || !page.body.contains("name=\"allow\"")) {
+        return page;
+    }
+    Fields fields = hiddenInputs(page.body);
+    if (allow) {
+        fields.append({QStringLiteral("allow"), QStringLiteral("Authorize")});
+    }
+    return post(action, fields);
+}
+
 QString BrowserClient::inputValue(const QByteArray& html, const QString& name)
 {
     for (const QString& tag : inputTags(html)) {

@@ -23,6 +23,10 @@ public:
     // Logs in through /accounts/login/ (GET for the CSRF cookie and token, then POST); returns the POST's answer.
     HttpTestClient::Response logIn(const QString& username, const QString& password, const QString& next = {});
 
+    // GETs a page with a decision form (the authorization consent, the device confirmation) and posts its hidden
+    // fields back to `action`, with allow=Authorize when `allow` (else as the Cancel button does). Returns the POST's
+    // answer, or the page itself when it has no such form (it says why).
+    HttpTestClient::Response answerForm(const QByteArray& target, const QByteArray& action, bool allow);
     QByteArray cookie(const QByteArray& name) const { return m_cookies.value(name); }
     void setCookie(const QByteArray& name, const QByteArray& value) { m_cookies.insert(name, value); }
     void removeCookie(const QByteArray& name) { m_cookies.remove(name); }

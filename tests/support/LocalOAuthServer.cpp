@@ -6,12 +6,15 @@
 
 #include <QDateTime>
 
+#include <algorithm>
+
 namespace tb::test {
 
 LocalOAuthServer::LocalOAuthServer() : LocalOAuthServer(Options{}) {}
 
 LocalOAuthServer::LocalOAuthServer(const Options& options)
     : m_options(options), m_clock(std::make_shared<std::atomic<qint64>>(QDateTime::currentSecsSinceEpoch())),
+      m_requests(std::make_shared<QList<tb::server::RequestLogEntry>>()),
       m_server(std::make_unique<tb::server::Server>())
 {}
 
@@ -30,6 +33,7 @@ bool LocalOAuthServer::start()
     config.limits.idleTimeoutMs = m_options.idleTimeoutMs;
     config.hashThreads = 2;
     config.clock = [clock = m_clock] { return clock->load(); };
+    config.requestLog = [log = m_requests](const tb::server::RequestLogEntry& entry) { log->append(entry); };
     if (m_options.demoSeed) {
         config.seeds.append(tb::server::demoSeedJson());
     }
@@ -59,6 +63,13 @@ QUrl LocalOAuthServer::baseUrl() const
 QUrl LocalOAuthServer::url(const QString& pathAndQuery) const
 {
     return QUrl(baseUrl().toString() + pathAndQuery);
+}
+
+int LocalOAuthServer::requestCount(const QByteArray& method, const QByteArray& path) const
+{
+    return int(std::count_if(m_requests->cbegin(), m_requests->cend(), [&](const tb::server::RequestLogEntry& e) {
+        return e.method == method && e.path == path;
+    }));
 }
 
 QString LocalOAuthServer::issueAuthorizationCode(const QString& clientId, const QString& username,

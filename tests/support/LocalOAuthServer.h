@@ -2,6 +2,7 @@
 
 #include "server/Server.h"
 
+#include <QList>
 #include <QString>
 #include <QUrl>
 
@@ -50,6 +51,11 @@ public:
     void setNow(qint64 secondsSinceEpoch) { m_clock->store(secondsSinceEpoch); }
     void advance(qint64 seconds) { m_clock->fetch_add(seconds); }
 
+    // What reached the server, in order: its request log (method, path without the query, status).
+    const QList<tb::server::RequestLogEntry>& requests() const { return *m_requests; }
+    int requestCount(const QByteArray& method, const QByteArray& path) const;
+    int tokenRequests() const { return requestCount("POST", "/o/token/"); }
+
     // An authorization code for a demo client and user, as /o/authorize/ would issue it (60 s, single use).
     // method: "" (no PKCE), "plain" or "S256"; challenge: the code_challenge sent to /o/authorize/.
     QString issueAuthorizationCode(const QString& clientId, const QString& username, const QString& redirectUri,
@@ -75,6 +81,7 @@ public:
 private:
     Options m_options;
     std::shared_ptr<std::atomic<qint64>> m_clock;
+    std::shared_ptr<QList<tb::server::RequestLogEntry>> m_requests;
     std::unique_ptr<tb::server::Server> m_server;
 };
 

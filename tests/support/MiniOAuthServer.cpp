@@ -84,7 +84,6 @@ MiniOAuthServer::MiniOAuthServer(QObject* parent) : QObject(parent), m_server(st
         QStringLiteral("/o/token/"), QHttpServerRequest::Method::Post, [this](const QHttpServerRequest& request) {
             const auto fields = form(request.body());
             tokenRequestBodies << request.body();
-            tokenAuthorizationHeaders << request.value("Authorization");
             const QString grant = fields.value(QStringLiteral("grant_type"));
             grantCounts[grant] += 1;
             const QString client = authenticate(request, fields, true);
@@ -125,41 +124,19 @@ MiniOAuthServer::MiniOAuthServer(QObject* parent) : QObject(parent), m_server(st
                     return oauthError(QStringLiteral("invalid_grant"));
                 return json(QJsonDocument::fromJson(issue(client, c.scope, true)).object());
             }
-            if (grant == u"urn:ietf:params:oauth:grant-type:device_code") {
-                devicePollTimes << QDateTime::currentMSecsSinceEpoch();
-                const QString code = fields.value(QStringLiteral("device_code"));
-                auto it = m_devices.find(code);
-                if (it == m_devices.end())
-                    return oauthError(QStringLiteral("invalid_grant"));
-                if (it->slowDowns < deviceSlowDowns) {
-                    ++it->slowDowns;
-                    return oauthError(QStringLiteral("slow_down"));
-                }
-                if (it->pendings < devicePendings) {
-                    ++it->pendings;
-                    return oauthError(QStringLiteral("authorization_pending"));
-                }
-                m_devices.erase(it);
-                if (deviceDenied)
-                    return oauthError(QStringLiteral("access_denied"),
-                                      QStringLiteral("The end user denied the request."));
-                return json(QJsonDocument::fromJson(issue(client, scope, true)).object());
-            }
             return oauthError(QStringLiteral("unsupported_grant_type"));
         });
     m_server->route(QStringLiteral("/o/authorize/"), QHttpServerRequest::Method::Get,
                     [this](const QHttpServerRequest& request) {
-                        authorizeQueries << request.url().query(QUrl::FullyEncoded).toLatin1();
                         const QUrlQuery q(request.url());
                         const QString redirect = q.queryItemValue(QStringLiteral("redirect_uri"), QUrl::FullyDecoded);
                         const QString state = q.queryItemValue(QStringLiteral("state"), QUrl::FullyDecoded);
                         QByteArray location = redirect.toUtf8() + "?";
-                        if (denyAuthorization || q.queryItemValue(QStringLiteral("code_challenge_method")) != u"S256") {
+                        if (q.queryItemValue(QStringLiteral("code_challenge_method")) != u"S256") {
                             location += "error=access_denied";
                         } else {
                             QString code = newToken(20);
-                            if (codesWithSpecialCharacters)
-                                code.insert(5, QStringLiteral("/+"));
+                            code.insert(5, QStringLiteral("/+")); // must survive the redirect and the POST
                             m_codes.insert(code, Code{q.queryItemValue(QStringLiteral("code_challenge")), redirect,
                                                       q.queryItemValue(QStringLiteral("scope"), QUrl::FullyDecoded)});
                             location += "code=" + QUrl::toPercentEncoding(code);
@@ -169,19 +146,6 @@ MiniOAuthServer::MiniOAuthServer(QObject* parent) : QObject(parent), m_server(st
                         r.setHeader("Location", location);
                         return r;
                     });
-    m_server->route(
-        QStringLiteral("/o/device/"), QHttpServerRequest::Method::Post, [this](const QHttpServerRequest& request) {
-            const auto fields = form(request.body());
-            if (authenticate(request, fields, true).isEmpty())
-                return oauthError(QStringLiteral("invalid_client"), {}, Status::Unauthorized);
-            const QString deviceCode = newToken(40);
-            m_devices.insert(deviceCode, Device{});
-            return json(QJsonObject{{QStringLiteral("device_code"), deviceCode},
-                                    {QStringLiteral("user_code"), QStringLiteral("WDJB-MJHT")},
-                                    {QStringLiteral("verification_uri"), url(QStringLiteral("/o/device/verify"))},
-                                    {QStringLiteral("expires_in"), 600},
-                                    {QStringLiteral("interval"), deviceInterval}});
-        });
     m_server->route(QStringLiteral("/o/revoke_token/"), QHttpServerRequest::Method::Post,
                     [this](const QHttpServerRequest& request) {
                         const auto fields = form(request.body());
@@ -210,24 +174,9 @@ MiniOAuthServer::MiniOAuthServer(QObject* parent) : QObject(parent), m_server(st
             {QStringLiteral("issuer"), issuer()},
             {QStringLiteral("token_endpoint"), url(QStringLiteral("/o/token/"))},
             {QStringLiteral("authorization_endpoint"), url(QStringLiteral("/o/authorize/"))},
-            {QStringLiteral("device_authorization_endpoint"), url(QStringLiteral("/o/device/"))},
             {QStringLiteral("revocation_endpoint"), url(QStringLiteral("/o/revoke_token/"))},
             {QStringLiteral("introspection_endpoint"), url(QStringLiteral("/o/introspect/"))},
         });
-    });
-    m_server->route(QStringLiteral("/api/users/"), [this](const QHttpServerRequest& request) {
-        ++apiCalls;
-        const QByteArray authorization = request.value("Authorization");
-        const QString token = QString::fromLatin1(authorization.mid(7));
-        if (!authorization.startsWith("Bearer ") || !m_access.contains(token)) {
-            QHttpServerResponse r("application/json",
-                                  QByteArray(R"({"detail":"Authentication credentials were not provided."})"),
-                                  Status::Unauthorized);
-            r.setHeader("WWW-Authenticate", "Bearer realm=\"api\"");
-            return r;
-        }
-        return QHttpServerResponse("application/json", QByteArray(R"({"count":1,"results":[{"username":"alice"}]})"),
-                                   Status::Ok);
     });
     m_port = m_server->listen(QHostAddress::LocalHost, 0);
 }
@@ -257,9 +206,8 @@ QByteArray MiniOAuthServer::issue(const QString& client, const QString& scope, b
     QJsonObject body{{QStringLiteral("access_token"), access},
                      {QStringLiteral("token_type"), QStringLiteral("Bearer")},
                      {QStringLiteral("scope"), scope}};
-    if (!omitExpiresIn)
-        body.insert(QStringLiteral("expires_in"),
-                    expiresInAsString ? QJsonValue(QString::number(expiresIn)) : QJsonValue(expiresIn));
+    body.insert(QStringLiteral("expires_in"),
+                expiresInAsString ? QJsonValue(QString::number(expiresIn)) : QJsonValue(expiresIn));
     if (withRefresh) {
         const QString refresh = newToken();
         m_refresh.insert(refresh, scope);

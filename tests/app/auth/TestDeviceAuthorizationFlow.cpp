@@ -1,116 +1,148 @@
 #include "auth/DeviceAuthorizationFlow.h"
 #include "auth/OAuthClient.h"
 #include "core/MockClock.h"
-#include "support/MiniOAuthServer.h"
+#include "support/BrowserClient.h"
+#include "support/HttpTestClient.h"
+#include "support/LocalOAuthServer.h"
 
 #include <QNetworkAccessManager>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
 
 using tb::DeviceAuthorizationFlow;
 using tb::OAuthProfile;
 using tb::TokenResult;
-using tb::test::MiniOAuthServer;
+using tb::test::BrowserClient;
+using tb::test::LocalOAuthServer;
 
+// RFC 8628 against the bundled server (in-process, port 0). Two clocks, no sleeps: the flow polls on its MockClock;
+// the server judges the polling pace on its own manual clock, so a poll whose server time has not moved by the
+// interval gets slow_down (section 3.5), exactly as a too-eager client would.
 class TestDeviceAuthorizationFlow : public QObject
 {
     Q_OBJECT
 
 private:
     QNetworkAccessManager m_network;
+    std::unique_ptr<LocalOAuthServer> m_server;
 
-    static OAuthProfile profile(const MiniOAuthServer& server)
+    OAuthProfile profile() const
     {
         OAuthProfile p;
         p.grantType = OAuthProfile::GrantType::DeviceCode;
-        p.deviceAuthorizationUrl = server.url(QStringLiteral("/o/device/"));
-        p.tokenUrl = server.url(QStringLiteral("/o/token/"));
-        p.clientId = QLatin1String(MiniOAuthServer::publicClientId);
+        p.deviceAuthorizationUrl = m_server->url(QStringLiteral("/o/device_authorization/")).toString();
+        p.tokenUrl = m_server->url(QStringLiteral("/o/token/")).toString();
+        p.clientId = LocalOAuthServer::deviceClientId(); // public
         p.scope = QStringLiteral("read");
         return p;
     }
 
-    // Advances the mock clock to the next poll and waits for the server to have answered it.
-    static bool pollOnce(tb::MockClock& clock, const MiniOAuthServer& server, DeviceAuthorizationFlow& flow)
+    // Moves the flow's clock to its next poll (the server's by `serverSeconds`) and waits for the server's answer.
+    bool pollOnce(tb::MockClock& clock, DeviceAuthorizationFlow& flow, qint64 serverSeconds)
     {
-        const auto polls = server.devicePollTimes.size();
+        const int polls = m_server->tokenRequests();
         const QDateTime next = clock.nextDeadline();
         if (!next.isValid())
             return false;
+        m_server->advance(serverSeconds);
         clock.setNow(next);
         return QTest::qWaitFor(
-            [&] { return server.devicePollTimes.size() > polls && (clock.pendingCount() > 0 || !flow.isRunning()); },
+            [&] { return m_server->tokenRequests() > polls && (clock.pendingCount() > 0 || !flow.isRunning()); },
             10'000);
+    }
+
+    // The person, in a browser: signs in, opens verification_uri_complete and answers the confirmation page.
+    bool decide(const QString& verificationUriComplete, bool allow)
+    {
+        BrowserClient browser(m_server->port());
+        browser.logIn(LocalOAuthServer::demoUsername(), LocalOAuthServer::demoPassword());
+        const QUrl complete(verificationUriComplete);
+        const auto answer =
+            browser.answerForm(complete.toEncoded(QUrl::RemoveScheme | QUrl::RemoveAuthority), "/o/device/", allow);
+        return answer.status == 200;
     }
 
 private slots:
     void initTestCase() { qRegisterMetaType<TokenResult>(); }
-
-    void pollsAndSlowsDown()
+    void init()
     {
-        MiniOAuthServer server;
-        server.deviceSlowDowns = 1;
-        server.devicePendings = 2;
+        m_server = std::make_unique<LocalOAuthServer>();
+        QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
+    }
+    void cleanup() { m_server.reset(); }
+
+    void pollsSlowsDownAndGetsTheToken()
+    {
         tb::MockClock clock;
         tb::OAuthClient client(&m_network, &clock);
         DeviceAuthorizationFlow flow(&client);
         QSignalSpy code(&flow, &DeviceAuthorizationFlow::userCodeReady);
         QSignalSpy finished(&flow, &DeviceAuthorizationFlow::finished);
-        flow.start(profile(server), {});
+        flow.start(profile(), {});
         QVERIFY(code.wait(10'000));
-        QCOMPARE(code.first().at(0).toString(), QStringLiteral("WDJB-MJHT"));
-        QCOMPARE(code.first().at(1).toString(), server.url(QStringLiteral("/o/device/verify")));
+        QVERIFY(
+            QRegularExpression(QStringLiteral("^[A-Z]{4}-[A-Z]{4}$")).match(code.first().at(0).toString()).hasMatch());
+        QCOMPARE(code.first().at(1).toString(), m_server->url(QStringLiteral("/o/device/")).toString());
+        const QString complete = code.first().at(2).toString();
+        QVERIFY(complete.contains(code.first().at(0).toString()));
         const QDateTime start = clock.now();
-        QCOMPARE(start.secsTo(clock.nextDeadline()), 5); // interval from the server
-        QVERIFY(pollOnce(clock, server, flow));          // slow_down
+        QCOMPARE(start.secsTo(clock.nextDeadline()), 5); // the server's interval
+
+        QVERIFY(pollOnce(clock, flow, 5)); // authorization_pending
+        QCOMPARE(flow.intervalSeconds(), 5);
+        QVERIFY(pollOnce(clock, flow, 0)); // too soon for the server: slow_down, 5 s more from now on
         QCOMPARE(flow.intervalSeconds(), 10);
         QCOMPARE(clock.now().secsTo(clock.nextDeadline()), 10);
-        QVERIFY(pollOnce(clock, server, flow)); // pending
+        QVERIFY(pollOnce(clock, flow, 10)); // authorization_pending
         QCOMPARE(clock.now().secsTo(clock.nextDeadline()), 10);
-        QVERIFY(pollOnce(clock, server, flow)); // pending
-        QVERIFY(pollOnce(clock, server, flow)); // tokens
+        QVERIFY(decide(complete, true));
+        QVERIFY(pollOnce(clock, flow, 10)); // the tokens
         QTRY_COMPARE(finished.count(), 1);
         const auto r = finished.first().first().value<TokenResult>();
-        QVERIFY(r.ok());
-        QVERIFY(server.isActive(r.tokens.accessToken));
+        QVERIFY2(r.ok(), qPrintable(r.error ? r.error->message() : QString()));
+        QVERIFY(r.tokens.hasRefreshToken());
+        QCOMPARE(tb::test::HttpTestClient::fetch(m_server->port(), "GET", "/api/users/",
+                                                 {"Authorization: Bearer " + r.tokens.accessToken.toUtf8()})
+                     .status,
+                 200);
         QCOMPARE(flow.pollCount(), 4);
-        QCOMPARE(start.secsTo(clock.now()), 5 + 10 + 10 + 10);
+        QCOMPARE(m_server->tokenRequests(), 4);
+        QCOMPARE(start.secsTo(clock.now()), 5 + 5 + 10 + 10);
     }
 
     void denial()
     {
-        MiniOAuthServer server;
-        server.devicePendings = 0;
-        server.deviceDenied = true;
         tb::MockClock clock;
         tb::OAuthClient client(&m_network, &clock);
         DeviceAuthorizationFlow flow(&client);
         QSignalSpy code(&flow, &DeviceAuthorizationFlow::userCodeReady);
         QSignalSpy finished(&flow, &DeviceAuthorizationFlow::finished);
-        flow.start(profile(server), {});
+        flow.start(profile(), {});
         QVERIFY(code.wait(10'000));
-        QVERIFY(pollOnce(clock, server, flow));
+        QVERIFY(decide(code.first().at(2).toString(), false));
+        QVERIFY(pollOnce(clock, flow, 5));
         QTRY_COMPARE(finished.count(), 1);
         QCOMPARE(finished.first().first().value<TokenResult>().error->error, QStringLiteral("access_denied"));
+        QCOMPARE(m_server->tokenRequests(), 1);
     }
 
     void expiry()
     {
-        MiniOAuthServer server;
-        server.devicePendings = 1000;
         tb::MockClock clock;
         tb::OAuthClient client(&m_network, &clock);
         DeviceAuthorizationFlow flow(&client);
         QSignalSpy code(&flow, &DeviceAuthorizationFlow::userCodeReady);
         QSignalSpy finished(&flow, &DeviceAuthorizationFlow::finished);
-        flow.start(profile(server), {});
+        flow.start(profile(), {});
         QVERIFY(code.wait(10'000));
         clock.advance(601); // the poll due at 5 s goes out (pending); expires_in 600 has passed after it
+        QTRY_COMPARE(m_server->tokenRequests(), 1);
         QTRY_COMPARE(clock.pendingCount(), 1);
         clock.advance(5); // the next poll stops instead of asking
         QTRY_COMPARE(finished.count(), 1);
         QCOMPARE(finished.first().first().value<TokenResult>().error->error, QStringLiteral("expired_token"));
-        QCOMPARE(server.devicePollTimes.size(), 1);
+        QCOMPARE(m_server->tokenRequests(), 1);
     }
 };
 

@@ -4,7 +4,8 @@
 #include "core/MockClock.h"
 #include "secrets/MemorySecretStore.h"
 #include "support/Await.h"
-#include "support/MiniOAuthServer.h"
+#include "support/HttpTestClient.h"
+#include "support/LocalOAuthServer.h"
 
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
@@ -13,11 +14,17 @@
 
 using tb::OAuthProfile;
 using tb::TokenManager;
-using tb::test::MiniOAuthServer;
+using tb::test::HttpTestClient;
+using tb::test::LocalOAuthServer;
 
 using Access = TokenManager::Access;
 using Done = std::pair<std::optional<tb::OAuthError>, QStringList>;
+using Json = std::pair<QJsonObject, std::optional<tb::OAuthError>>;
 
+// The TokenManager against the bundled server (tokenbench_server in-process on 127.0.0.1:0, real sockets). Two
+// injected clocks, never a sleep: the manager's MockClock decides when the client thinks a token expires, the
+// server's manual clock when the server does (advance it and every token issued so far is rejected with 401).
+// Token requests are counted at the server, in its request log.
 class TestTokenManager : public QObject
 {
     Q_OBJECT
@@ -25,26 +32,77 @@ class TestTokenManager : public QObject
 private:
     QNetworkAccessManager m_network;
 
-    static OAuthProfile passwordProfile(const MiniOAuthServer& server)
+    // One server, one store holding the client secret, one mock clock, and a manager on them.
+    struct Fixture
     {
-        OAuthProfile p;
-        p.name = QStringLiteral("demo");
-        p.grantType = OAuthProfile::GrantType::Password;
-        p.issuer = server.issuer(); // endpoints by discovery
-        p.clientId = QLatin1String(MiniOAuthServer::clientId);
-        p.clientSecretRef = QStringLiteral("client_secret"); // in the store
-        p.username = QLatin1String(MiniOAuthServer::username);
-        p.passwordRef = QStringLiteral("env:TB_TEST_PASSWORD");
-        p.scope = QStringLiteral("read write");
-        return p;
-    }
+        LocalOAuthServer server;
+        tb::MemorySecretStore store;
+        tb::MockClock clock;
+        std::unique_ptr<TokenManager> manager;
 
-    static void storeClientSecret(tb::MemorySecretStore& store)
-    {
-        const QString key =
-            tb::SecretStore::keyFor(QStringLiteral("default"), QStringLiteral("demo"), QStringLiteral("client_secret"));
-        store.write(key, MiniOAuthServer::clientSecret, nullptr, {});
-    }
+        explicit Fixture(QNetworkAccessManager* network, const LocalOAuthServer::Options& options = {})
+            : server(options)
+        {
+            if (!server.start())
+                return;
+            store.write(tb::SecretStore::keyFor(QStringLiteral("default"), QStringLiteral("demo"),
+                                                QStringLiteral("client_secret")),
+                        LocalOAuthServer::passwordClientSecret().toUtf8(), nullptr, {});
+            manager = std::make_unique<TokenManager>(&store, network, &clock);
+            manager->setProfile(profile());
+        }
+        bool ok() const { return manager != nullptr; }
+
+        OAuthProfile profile() const
+        {
+            OAuthProfile p;
+            p.name = QStringLiteral("demo");
+            p.grantType = OAuthProfile::GrantType::Password;
+            p.issuer = server.baseUrl().toString(); // endpoints by discovery (RFC 8414)
+            p.clientId = LocalOAuthServer::passwordClientId();
+            p.clientSecretRef = QStringLiteral("client_secret"); // in the store
+            p.username = LocalOAuthServer::demoUsername();
+            p.passwordRef = QStringLiteral("env:TB_TEST_PASSWORD");
+            p.scope = QStringLiteral("read write");
+            return p;
+        }
+        // The same profile with its endpoints written out (no discovery request in the counts).
+        OAuthProfile explicitProfile() const
+        {
+            OAuthProfile p = profile();
+            p.issuer.clear();
+            p.tokenUrl = server.url(QStringLiteral("/o/token/")).toString();
+            p.revocationUrl = server.url(QStringLiteral("/o/revoke_token/")).toString();
+            p.introspectionUrl = server.url(QStringLiteral("/o/introspect/")).toString();
+            return p;
+        }
+        tb::RequestSpec usersRequest() const
+        {
+            tb::RequestSpec spec;
+            spec.url = server.url(QStringLiteral("/api/users/")).toString();
+            spec.auth.kind = tb::AuthSpec::Kind::OAuth2;
+            spec.auth.oauthProfile = QStringLiteral("demo");
+            return spec;
+        }
+        // What the server says of a token when it is used: 200 or 401.
+        int apiStatus(const QString& token)
+        {
+            return HttpTestClient::fetch(server.port(), "GET", "/api/users/",
+                                         {"Authorization: Bearer " + token.toUtf8()})
+                .status;
+        }
+        // RFC 7009 at the server, as another program would (the client keeps its copy).
+        int revokeAtServer(const QString& token)
+        {
+            return HttpTestClient::fetch(server.port(), "POST", "/o/revoke_token/",
+                                         {"Content-Type: application/x-www-form-urlencoded",
+                                          HttpTestClient::basicAuth(LocalOAuthServer::passwordClientId(),
+                                                                    LocalOAuthServer::passwordClientSecret())},
+                                         HttpTestClient::formEncode({{QStringLiteral("token"), token}}))
+                .status;
+        }
+        int apiCalls() const { return server.requestCount("GET", "/api/users/"); }
+    };
 
     Access access(TokenManager& m, const QString& name = QStringLiteral("demo"))
     {
@@ -55,224 +113,203 @@ private:
     static QByteArray why(const Access& a) { return a.error ? a.error->message().toUtf8() : QByteArray(); }
 
 private slots:
-    void initTestCase() { qputenv("TB_TEST_PASSWORD", MiniOAuthServer::password); }
+    void initTestCase() { qputenv("TB_TEST_PASSWORD", LocalOAuthServer::demoPassword().toUtf8()); }
 
     void fetchPersistsThroughTheStoreOnly()
     {
-        MiniOAuthServer server;
-        tb::MemorySecretStore store;
-        storeClientSecret(store);
-        tb::MockClock clock;
-        TokenManager manager(&store, &m_network, &clock);
-        manager.setProfile(passwordProfile(server));
-        QSignalSpy states(&manager, &TokenManager::stateChanged);
-        const Access a = access(manager);
+        Fixture f(&m_network);
+        QVERIFY(f.ok());
+        QSignalSpy states(f.manager.get(), &TokenManager::stateChanged);
+        const Access a = access(*f.manager);
         QVERIFY2(a.ok(), why(a).constData());
-        QVERIFY(server.isActive(a.accessToken));
-        QCOMPARE(manager.state(QStringLiteral("demo")), TokenManager::State::Valid);
+        QCOMPARE(f.apiStatus(a.accessToken), 200);
+        QCOMPARE(f.manager->state(QStringLiteral("demo")), TokenManager::State::Valid);
         QCOMPARE(states.first().at(1).value<TokenManager::State>(), TokenManager::State::Fetching);
         QCOMPARE(a.authorizationHeader(), QStringLiteral("Bearer ") + a.accessToken);
+        QCOMPARE(f.manager->tokens(QStringLiteral("demo")).scope, QStringLiteral("read write"));
 
         const QString key =
             tb::SecretStore::keyFor(QStringLiteral("default"), QStringLiteral("demo"), QStringLiteral("tokens"));
-        const auto saved = tb::TokenSet::fromJson(QJsonDocument::fromJson(store.value(key)).object());
+        const auto saved = tb::TokenSet::fromJson(QJsonDocument::fromJson(f.store.value(key)).object());
         QCOMPARE(saved.accessToken, a.accessToken);
         QVERIFY(saved.hasRefreshToken());
 
         // A second manager (next program run) starts from the store: no token request.
-        const int requests = server.tokenRequestBodies.size();
-        TokenManager again(&store, &m_network, &clock);
-        again.setProfile(passwordProfile(server));
+        const int requests = f.server.tokenRequests();
+        QCOMPARE(requests, 1);
+        TokenManager again(&f.store, &m_network, &f.clock);
+        again.setProfile(f.profile());
         QCOMPARE(access(again).accessToken, a.accessToken);
-        QCOMPARE(server.tokenRequestBodies.size(), requests);
+        QCOMPARE(f.server.tokenRequests(), requests);
     }
 
     void missingSecretsSayWhatToDo()
     {
-        MiniOAuthServer server;
-        tb::MemorySecretStore store; // no client secret stored
-        TokenManager manager(&store, &m_network);
-        manager.setProfile(passwordProfile(server));
+        Fixture f(&m_network);
+        QVERIFY(f.ok());
+        tb::MemorySecretStore empty; // no client secret stored
+        TokenManager manager(&empty, &m_network);
+        manager.setProfile(f.profile());
         const Access a = access(manager);
         QVERIFY(!a.ok());
         QVERIFY2(a.error->message().contains(u"tokenbench-cli secrets set --profile demo client_secret"),
                  why(a).constData());
         QCOMPARE(manager.state(QStringLiteral("demo")), TokenManager::State::Failed);
 
-        OAuthProfile p = passwordProfile(server);
+        OAuthProfile p = f.profile();
         p.clientSecretRef = QStringLiteral("env:TB_TEST_UNSET_VARIABLE");
         manager.setProfile(p);
         QVERIFY(access(manager).error->message().contains(u"TB_TEST_UNSET_VARIABLE"));
         QVERIFY(!access(manager, QStringLiteral("nope")).error->message().isEmpty());
+        QCOMPARE(f.server.tokenRequests(), 0);
     }
 
     void proactiveRefreshOnTheMockClock()
     {
-        MiniOAuthServer server;
-        server.expiresIn = 100;
-        tb::MemorySecretStore store;
-        storeClientSecret(store);
-        tb::MockClock clock;
-        TokenManager manager(&store, &m_network, &clock);
-        manager.setProfile(passwordProfile(server));
-        QSignalSpy refreshed(&manager, &TokenManager::tokenRefreshed);
-        const Access first = access(manager);
+        LocalOAuthServer::Options options;
+        options.accessTokenTtl = 100;
+        Fixture f(&m_network, options);
+        QVERIFY(f.ok());
+        QSignalSpy refreshed(f.manager.get(), &TokenManager::tokenRefreshed);
+        const Access first = access(*f.manager);
         QVERIFY(first.ok());
+        const QString firstRefresh = f.manager->tokens(QStringLiteral("demo")).refreshToken;
+        const int afterGrant = f.server.tokenRequests();
         // Lead time: 5% of 100 s is under the 10 s floor, so the refresh is due at 90 s.
-        clock.advance(89);
-        QCOMPARE(server.grantCounts.value(QStringLiteral("refresh_token")), 0);
-        clock.advance(1);
-        QCOMPARE(manager.state(QStringLiteral("demo")), TokenManager::State::Refreshing);
+        f.clock.advance(89);
+        QCOMPARE(f.server.tokenRequests(), afterGrant);
+        f.clock.advance(1);
+        QCOMPARE(f.manager->state(QStringLiteral("demo")), TokenManager::State::Refreshing);
         QVERIFY(refreshed.wait(10'000));
-        QCOMPARE(server.grantCounts.value(QStringLiteral("refresh_token")), 1);
-        QCOMPARE(manager.state(QStringLiteral("demo")), TokenManager::State::Valid);
-        const QString second = manager.tokens(QStringLiteral("demo")).accessToken;
-        QVERIFY(second != first.accessToken);
-        QVERIFY(server.isActive(second));
+        QCOMPARE(f.server.tokenRequests(), afterGrant + 1);
+        QCOMPARE(f.manager->state(QStringLiteral("demo")), TokenManager::State::Valid);
+        const tb::TokenSet second = f.manager->tokens(QStringLiteral("demo"));
+        QVERIFY(second.accessToken != first.accessToken);
+        QCOMPARE(f.apiStatus(second.accessToken), 200);
+        // Rotation: a new refresh token, stored; the old one is dead at the server.
+        QVERIFY(second.refreshToken != firstRefresh);
+        const QString key =
+            tb::SecretStore::keyFor(QStringLiteral("default"), QStringLiteral("demo"), QStringLiteral("tokens"));
+        QTRY_COMPARE(tb::TokenSet::fromJson(QJsonDocument::fromJson(f.store.value(key)).object()).refreshToken,
+                     second.refreshToken);
         // And again 90 s after that refresh.
-        clock.advance(90);
+        f.clock.advance(90);
         QVERIFY(refreshed.wait(10'000));
-        QCOMPARE(server.grantCounts.value(QStringLiteral("refresh_token")), 2);
+        QCOMPARE(f.server.tokenRequests(), afterGrant + 2);
     }
 
     void failedProactiveRefreshThenExpiry()
     {
-        auto server = std::make_unique<MiniOAuthServer>();
-        server->expiresIn = 100;
-        OAuthProfile p = passwordProfile(*server);
-        p.issuer.clear();
-        p.tokenUrl = server->url(QStringLiteral("/o/token/"));
-        tb::MemorySecretStore store;
-        storeClientSecret(store);
-        tb::MockClock clock;
-        TokenManager manager(&store, &m_network, &clock);
-        manager.setProfile(p);
-        QVERIFY(access(manager).ok());
-        server.reset(); // the server goes away
-        QSignalSpy failed(&manager, &TokenManager::refreshFailed);
-        clock.advance(90);
+        LocalOAuthServer::Options options;
+        options.accessTokenTtl = 100;
+        Fixture f(&m_network, options);
+        QVERIFY(f.ok());
+        f.manager->setProfile(f.explicitProfile());
+        QVERIFY(access(*f.manager).ok());
+        f.server.stop(); // the server goes away
+        QSignalSpy failed(f.manager.get(), &TokenManager::refreshFailed);
+        f.clock.advance(90);
         QVERIFY(failed.wait(10'000));
         QCOMPARE(failed.first().at(1).value<tb::OAuthError>().kind, tb::OAuthError::Kind::Network);
-        QCOMPARE(manager.state(QStringLiteral("demo")), TokenManager::State::Valid); // still usable for 10 s
-        clock.advance(10);
-        QCOMPARE(manager.state(QStringLiteral("demo")), TokenManager::State::Expired);
+        QCOMPARE(f.manager->state(QStringLiteral("demo")), TokenManager::State::Valid); // still usable for 10 s
+        f.clock.advance(10);
+        QCOMPARE(f.manager->state(QStringLiteral("demo")), TokenManager::State::Expired);
     }
 
     void fiftyConcurrentNeedsWithAnExpiredTokenMakeOneRefresh()
     {
-        MiniOAuthServer server;
-        tb::MemorySecretStore store;
-        storeClientSecret(store);
-        tb::MockClock clock;
-        {
-            TokenManager first(&store, &m_network, &clock);
-            first.setProfile(passwordProfile(server));
-            QVERIFY(access(first).ok());
-        }
-        clock.advance(3601); // the saved token has expired (nobody was running to refresh it)
-        TokenManager manager(&store, &m_network, &clock);
-        manager.setProfile(passwordProfile(server));
+        Fixture f(&m_network);
+        QVERIFY(f.ok());
+        f.manager->setProfile(f.explicitProfile());
+        QVERIFY(access(*f.manager).ok());
+        f.manager.reset();
+        f.clock.advance(86401); // the saved token has expired (nobody was running to refresh it)
+        TokenManager manager(&f.store, &m_network, &f.clock);
+        manager.setProfile(f.explicitProfile());
         tb::HttpExecutor executor;
         tb::AuthorizedSender sender(&executor, &manager);
         QSignalSpy finished(&sender, &tb::AuthorizedSender::finished);
-        tb::RequestSpec spec;
-        spec.url = server.url(QStringLiteral("/api/users/"));
-        spec.auth.kind = tb::AuthSpec::Kind::OAuth2;
-        spec.auth.oauthProfile = QStringLiteral("demo");
+        const int before = f.server.tokenRequests();
         for (int i = 0; i < 50; ++i)
-            sender.send(spec);
+            sender.send(f.usersRequest());
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 50, 30'000);
         for (const auto& args : finished)
             QCOMPARE(args.at(1).value<tb::ResponseRecord>().status, 200);
-        QCOMPARE(server.grantCounts.value(QStringLiteral("refresh_token")), 1);
-        QCOMPARE(server.grantCounts.value(QStringLiteral("password")), 1);
+        QCOMPARE(f.server.tokenRequests(), before + 1); // exactly one refresh
+        QCOMPARE(f.apiCalls(), 50);
         QCOMPARE(sender.retriedCount(), 0);
     }
 
     void fiftyConcurrent401sMakeOneRefreshAndOneRetryEach()
     {
-        MiniOAuthServer server;
-        tb::MemorySecretStore store;
-        storeClientSecret(store);
-        tb::MockClock clock;
-        TokenManager manager(&store, &m_network, &clock);
-        manager.setProfile(passwordProfile(server));
-        QVERIFY(access(manager).ok());
-        server.invalidateAccessTokens(); // revoked at the server; the client still believes in it
+        Fixture f(&m_network);
+        QVERIFY(f.ok());
+        f.manager->setProfile(f.explicitProfile());
+        QVERIFY(access(*f.manager).ok());
+        f.server.advance(86401); // expired at the server; the client still believes in it
         tb::HttpExecutor executor;
-        tb::AuthorizedSender sender(&executor, &manager);
+        tb::AuthorizedSender sender(&executor, f.manager.get());
         QSignalSpy finished(&sender, &tb::AuthorizedSender::finished);
-        tb::RequestSpec spec;
-        spec.url = server.url(QStringLiteral("/api/users/"));
-        spec.auth.kind = tb::AuthSpec::Kind::OAuth2;
-        spec.auth.oauthProfile = QStringLiteral("demo");
+        const int before = f.server.tokenRequests();
         for (int i = 0; i < 50; ++i)
-            sender.send(spec);
+            sender.send(f.usersRequest());
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 50, 30'000);
         for (const auto& args : finished)
             QCOMPARE(args.at(1).value<tb::ResponseRecord>().status, 200);
-        QCOMPARE(server.grantCounts.value(QStringLiteral("refresh_token")), 1);
+        QCOMPARE(f.server.tokenRequests(), before + 1);
         QCOMPARE(sender.retriedCount(), 50);
-        QCOMPARE(server.apiCalls, 100);
+        QCOMPARE(f.apiCalls(), 100);
     }
 
     void secondUnauthorizedIsReturnedAsIs()
     {
-        MiniOAuthServer server;
-        tb::MemorySecretStore store;
-        storeClientSecret(store);
-        TokenManager manager(&store, &m_network);
-        manager.setProfile(passwordProfile(server));
+        Fixture f(&m_network);
+        QVERIFY(f.ok());
+        f.manager->setProfile(f.explicitProfile());
+        QVERIFY(access(*f.manager).ok());
+        // Every token the server issues from now on is expired for its API at once.
+        connect(f.manager.get(), &TokenManager::tokenChanged, this, [&f] { f.server.advance(86401); });
+        f.server.advance(86401);
         tb::HttpExecutor executor;
-        tb::AuthorizedSender sender(&executor, &manager);
+        tb::AuthorizedSender sender(&executor, f.manager.get());
         QSignalSpy finished(&sender, &tb::AuthorizedSender::finished);
-        tb::RequestSpec spec;
-        spec.url = server.url(QStringLiteral("/api/users/"));
-        spec.auth.kind = tb::AuthSpec::Kind::OAuth2;
-        spec.auth.oauthProfile = QStringLiteral("demo");
-        QVERIFY(access(manager).ok());
-        // Every token the server issues from now on is useless for the API: invalidate them as they come.
-        connect(&manager, &TokenManager::tokenChanged, &server, [&server] { server.invalidateAccessTokens(); });
-        server.invalidateAccessTokens();
-        sender.send(spec);
+        const int before = f.server.tokenRequests();
+        sender.send(f.usersRequest());
         QVERIFY(finished.wait(10'000));
         QCOMPARE(finished.first().at(1).value<tb::ResponseRecord>().status, 401);
-        QCOMPARE(server.grantCounts.value(QStringLiteral("refresh_token")), 1);
-        QCOMPARE(server.apiCalls, 2);
+        QCOMPARE(f.server.tokenRequests(), before + 1);
+        QCOMPARE(f.apiCalls(), 2);
     }
 
     void invalidGrantReRunsAPersonLessGrantOnce()
     {
-        MiniOAuthServer server;
-        tb::MemorySecretStore store;
-        storeClientSecret(store);
-        TokenManager manager(&store, &m_network);
-        manager.setProfile(passwordProfile(server));
-        QVERIFY(access(manager).ok());
-        server.invalidateRefreshTokens();
-        QSignalSpy failed(&manager, &TokenManager::refreshFailed);
-        QSignalSpy reauth(&manager, &TokenManager::reauthenticationRequired);
-        auto r = tb::test::await<Access>([&](auto done) { manager.refresh(QStringLiteral("demo"), this, done); });
+        Fixture f(&m_network);
+        QVERIFY(f.ok());
+        f.manager->setProfile(f.explicitProfile());
+        QVERIFY(access(*f.manager).ok());
+        QCOMPARE(f.revokeAtServer(f.manager->tokens(QStringLiteral("demo")).refreshToken), 200);
+        QSignalSpy failed(f.manager.get(), &TokenManager::refreshFailed);
+        QSignalSpy reauth(f.manager.get(), &TokenManager::reauthenticationRequired);
+        const int before = f.server.tokenRequests();
+        auto r = tb::test::await<Access>([&](auto done) { f.manager->refresh(QStringLiteral("demo"), this, done); });
         QVERIFY(r && r->ok());
         QCOMPARE(failed.count(), 1);
         QVERIFY(failed.first().at(1).value<tb::OAuthError>().isInvalidGrant());
         QCOMPARE(reauth.count(), 0);
-        QCOMPARE(server.grantCounts.value(QStringLiteral("password")), 2);
-        QVERIFY(server.isActive(r->accessToken));
+        QCOMPARE(f.server.tokenRequests(), before + 2); // the refresh (invalid_grant), then the password grant once
+        QCOMPARE(f.apiStatus(r->accessToken), 200);
     }
 
     void invalidGrantAsksForSignInWhenAPersonIsNeeded()
     {
-        MiniOAuthServer server;
-        tb::MemorySecretStore store;
-        storeClientSecret(store);
+        Fixture f(&m_network);
+        QVERIFY(f.ok());
         // Get a refresh token, then start a "refresh_token" profile from it (no stored password to fall back on).
         tb::OAuthClient client(&m_network, tb::Clock::system());
-        OAuthProfile pp = passwordProfile(server);
-        pp.tokenUrl = server.url(QStringLiteral("/o/token/"));
+        const OAuthProfile pp = f.explicitProfile();
         auto seed = tb::test::await<tb::TokenResult>([&](auto done) {
-            client.passwordGrant(pp, QLatin1String(MiniOAuthServer::clientSecret),
-                                 QLatin1String(MiniOAuthServer::password), this, done);
+            client.passwordGrant(pp, LocalOAuthServer::passwordClientSecret(), LocalOAuthServer::demoPassword(), this,
+                                 done);
         });
         QVERIFY(seed && seed->ok());
         qputenv("TB_TEST_REFRESH", seed->tokens.refreshToken.toUtf8());
@@ -280,106 +317,106 @@ private slots:
         p.grantType = OAuthProfile::GrantType::RefreshToken;
         p.passwordRef.clear();
         p.refreshTokenRef = QStringLiteral("env:TB_TEST_REFRESH");
-        TokenManager manager(&store, &m_network);
-        manager.setProfile(p);
-        QVERIFY(access(manager).ok()); // the seed refresh token works once (rotation)
-        server.invalidateRefreshTokens();
-        QSignalSpy reauth(&manager, &TokenManager::reauthenticationRequired);
-        auto r = tb::test::await<Access>([&](auto done) { manager.refresh(QStringLiteral("demo"), this, done); });
+        f.manager->setProfile(p);
+        QVERIFY(access(*f.manager).ok()); // the seed refresh token works once (rotation)
+        QCOMPARE(f.revokeAtServer(f.manager->tokens(QStringLiteral("demo")).refreshToken), 200);
+        QSignalSpy reauth(f.manager.get(), &TokenManager::reauthenticationRequired);
+        auto r = tb::test::await<Access>([&](auto done) { f.manager->refresh(QStringLiteral("demo"), this, done); });
         QVERIFY(r && !r->ok());
         QVERIFY(r->error->message().contains(u"sign in again"));
         QCOMPARE(reauth.count(), 1);
-        QCOMPARE(manager.state(QStringLiteral("demo")), TokenManager::State::Failed);
-        QVERIFY(!manager.tokens(QStringLiteral("demo")).hasRefreshToken()); // dropped, never sent again
+        QCOMPARE(f.manager->state(QStringLiteral("demo")), TokenManager::State::Failed);
+        QVERIFY(!f.manager->tokens(QStringLiteral("demo")).hasRefreshToken()); // dropped, never sent again
         const QString key =
             tb::SecretStore::keyFor(QStringLiteral("default"), QStringLiteral("demo"), QStringLiteral("tokens"));
-        QTRY_VERIFY(!store.value(key).contains("refresh_token"));
+        QTRY_VERIFY(!f.store.value(key).contains("refresh_token"));
     }
 
     void concurrentFailuresShareOneError()
     {
-        MiniOAuthServer server;
-        tb::MemorySecretStore store;
-        storeClientSecret(store);
+        Fixture f(&m_network);
+        QVERIFY(f.ok());
         qputenv("TB_TEST_WRONG_PASSWORD", "wrong");
-        OAuthProfile p = passwordProfile(server);
+        OAuthProfile p = f.explicitProfile();
         p.passwordRef = QStringLiteral("env:TB_TEST_WRONG_PASSWORD");
-        TokenManager manager(&store, &m_network);
-        manager.setProfile(p);
+        f.manager->setProfile(p);
         QList<Access> results;
         for (int i = 0; i < 10; ++i)
-            manager.accessToken(QStringLiteral("demo"), this, [&results](const Access& a) { results << a; });
+            f.manager->accessToken(QStringLiteral("demo"), this, [&results](const Access& a) { results << a; });
         QTRY_COMPARE(results.size(), 10);
         for (const Access& a : results)
             QCOMPARE(a.error->message(), QStringLiteral("invalid_grant: Invalid credentials given. (HTTP 400)"));
-        QCOMPARE(server.grantCounts.value(QStringLiteral("password")), 1);
-        QCOMPARE(manager.lastError(QStringLiteral("demo")), results.first().error->message());
+        QCOMPARE(f.server.tokenRequests(), 1);
+        QCOMPARE(f.manager->lastError(QStringLiteral("demo")), results.first().error->message());
     }
 
     void revokeThenIntrospect()
     {
-        MiniOAuthServer server;
-        tb::MemorySecretStore store;
-        storeClientSecret(store);
-        TokenManager manager(&store, &m_network);
-        manager.setProfile(passwordProfile(server));
-        const Access a = access(manager);
-        const QString refresh = manager.tokens(QStringLiteral("demo")).refreshToken;
-        using Json = std::pair<QJsonObject, std::optional<tb::OAuthError>>;
+        Fixture f(&m_network);
+        QVERIFY(f.ok());
+        const Access a = access(*f.manager);
+        QVERIFY(a.ok());
+        const QString refresh = f.manager->tokens(QStringLiteral("demo")).refreshToken;
         auto introspect = [&] {
             return tb::test::await<Json>([&](auto done) {
-                manager.introspect(QStringLiteral("demo"), false, this, [done](const QJsonObject& j, const auto& e) {
+                f.manager->introspect(QStringLiteral("demo"), false, this, [done](const QJsonObject& j, const auto& e) {
                     done({j, e});
                 });
             });
         };
-        QCOMPARE(introspect()->first.value(QStringLiteral("active")).toBool(), true);
+        const auto active = introspect();
+        QVERIFY(active && !active->second);
+        QCOMPARE(active->first.value(QStringLiteral("active")).toBool(), true);
+        QCOMPARE(active->first.value(QStringLiteral("username")).toString(), LocalOAuthServer::demoUsername());
         auto revoked = tb::test::await<Done>([&](auto done) {
-            manager.revoke(QStringLiteral("demo"), this, [done](const auto& e, const auto& w) { done({e, w}); });
+            f.manager->revoke(QStringLiteral("demo"), this, [done](const auto& e, const auto& w) { done({e, w}); });
         });
         QVERIFY(revoked && !revoked->first);
         QVERIFY(revoked->second.isEmpty());
-        QCOMPARE(server.revocations, 2); // refresh token and access token
-        QVERIFY(!server.isActive(a.accessToken));
-        QVERIFY(!server.isActive(refresh));
-        QCOMPARE(manager.state(QStringLiteral("demo")), TokenManager::State::None);
-        QVERIFY(store.keys().filter(QStringLiteral("tokens")).isEmpty());
+        QCOMPARE(f.server.requestCount("POST", "/o/revoke_token/"), 2); // refresh token and access token
+        QCOMPARE(f.apiStatus(a.accessToken), 401);
+        QCOMPARE(f.manager->state(QStringLiteral("demo")), TokenManager::State::None);
+        QVERIFY(f.store.keys().filter(QStringLiteral("tokens")).isEmpty());
         QVERIFY(introspect()->second->message().contains(u"no access token"));
 
-        // The server's view of the old token, asked directly.
+        // The server's view of the old tokens, asked directly.
         tb::OAuthClient client(&m_network, tb::Clock::system());
-        OAuthProfile p = passwordProfile(server);
-        p.introspectionUrl = server.url(QStringLiteral("/o/introspect/"));
-        auto direct = tb::test::await<Json>([&](auto done) {
-            client.introspect(p, QLatin1String(MiniOAuthServer::clientSecret), a.accessToken, this,
-                              [done](const QJsonObject& j, const auto& e) {
-                                  done({j, e});
-                              });
-        });
-        QCOMPARE(direct->first.value(QStringLiteral("active")).toBool(true), false);
+        const OAuthProfile p = f.explicitProfile();
+        for (const QString& token : {a.accessToken, refresh}) {
+            auto direct = tb::test::await<Json>([&](auto done) {
+                client.introspect(p, LocalOAuthServer::passwordClientSecret(), token, this,
+                                  [done](const QJsonObject& j, const auto& e) {
+                                      done({j, e});
+                                  });
+            });
+            QVERIFY(direct && !direct->second);
+            QCOMPARE(direct->first.value(QStringLiteral("active")).toBool(true), false);
+        }
+        // And the refresh token no longer refreshes.
+        const int before = f.server.tokenRequests();
+        tb::TokenSet old;
+        old.refreshToken = refresh;
+        auto reuse = tb::test::await<tb::TokenResult>(
+            [&](auto done) { client.refresh(p, LocalOAuthServer::passwordClientSecret(), old, this, done); });
+        QVERIFY(reuse && reuse->error && reuse->error->isInvalidGrant());
+        QCOMPARE(f.server.tokenRequests(), before + 1);
     }
 
     void revokeWithTheServerGoneStillDropsTheLocalCopy()
     {
-        auto server = std::make_unique<MiniOAuthServer>();
-        tb::MemorySecretStore store;
-        storeClientSecret(store);
-        OAuthProfile p = passwordProfile(*server);
-        p.issuer.clear();
-        p.tokenUrl = server->url(QStringLiteral("/o/token/"));
-        p.revocationUrl = server->url(QStringLiteral("/o/revoke_token/"));
-        TokenManager manager(&store, &m_network);
-        manager.setProfile(p);
-        QVERIFY(access(manager).ok());
-        server.reset();
+        Fixture f(&m_network);
+        QVERIFY(f.ok());
+        f.manager->setProfile(f.explicitProfile());
+        QVERIFY(access(*f.manager).ok());
+        f.server.stop();
         auto revoked = tb::test::await<Done>([&](auto done) {
-            manager.revoke(QStringLiteral("demo"), this, [done](const auto& e, const auto& w) { done({e, w}); });
+            f.manager->revoke(QStringLiteral("demo"), this, [done](const auto& e, const auto& w) { done({e, w}); });
         });
         QVERIFY(revoked && !revoked->first);
         QCOMPARE(revoked->second.size(), 2);
         QVERIFY(revoked->second.first().contains(u"could not be reached"));
-        QVERIFY(manager.tokens(QStringLiteral("demo")).isEmpty());
-        QVERIFY(store.keys().filter(QStringLiteral("tokens")).isEmpty());
+        QVERIFY(f.manager->tokens(QStringLiteral("demo")).isEmpty());
+        QVERIFY(f.store.keys().filter(QStringLiteral("tokens")).isEmpty());
     }
 };
 
