@@ -3,6 +3,7 @@
 #include "server/DemoSeed.h"
 #include "server/crypto/TokenCrypto.h"
 #include "server/store/Store.h"
+#include "support/HttpTestClient.h"
 
 #include <QDateTime>
 
@@ -70,6 +71,12 @@ int LocalOAuthServer::requestCount(const QByteArray& method, const QByteArray& p
     return int(std::count_if(m_requests->cbegin(), m_requests->cend(), [&](const tb::server::RequestLogEntry& e) {
         return e.method == method && e.path == path;
     }));
+}
+
+int LocalOAuthServer::apiStatus(const QString& accessToken) const
+{
+    return HttpTestClient::fetch(port(), "GET", "/api/users/", {"Authorization: Bearer " + accessToken.toUtf8()})
+        .status;
 }
 
 QString LocalOAuthServer::issueAuthorizationCode(const QString& clientId, const QString& username,

@@ -55,6 +55,8 @@ public:
     const QList<tb::server::RequestLogEntry>& requests() const { return *m_requests; }
     int requestCount(const QByteArray& method, const QByteArray& path) const;
     int tokenRequests() const { return requestCount("POST", "/o/token/"); }
+    // What the users API says to an access token: 200, 401 (unknown, expired, revoked) or 403 (no user behind it).
+    int apiStatus(const QString& accessToken) const;
 
     // An authorization code for a demo client and user, as /o/authorize/ would issue it (60 s, single use).
     // method: "" (no PKCE), "plain" or "S256"; challenge: the code_challenge sent to /o/authorize/.

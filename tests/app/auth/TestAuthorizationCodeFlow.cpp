@@ -3,7 +3,6 @@
 #include "core/MockClock.h"
 #include "server/store/Store.h"
 #include "support/BrowserClient.h"
-#include "support/HttpTestClient.h"
 #include "support/LocalOAuthServer.h"
 #include "support/MiniOAuthServer.h"
 
@@ -148,10 +147,7 @@ private slots:
         const TokenResult r = run(flow, profile());
         QVERIFY2(r.ok(), why(r).constData());
         QVERIFY(r.tokens.hasRefreshToken());
-        QCOMPARE(tb::test::HttpTestClient::fetch(m_server->port(), "GET", "/api/users/",
-                                                 {"Authorization: Bearer " + r.tokens.accessToken.toUtf8()})
-                     .status,
-                 200);
+        QCOMPARE(m_server->apiStatus(r.tokens.accessToken), 200);
         QCOMPARE(m_server->tokenRequests(), 1);
 
         const QUrlQuery sent(m_browser.opened.last());

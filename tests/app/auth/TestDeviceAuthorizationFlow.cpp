@@ -2,7 +2,6 @@
 #include "auth/OAuthClient.h"
 #include "core/MockClock.h"
 #include "support/BrowserClient.h"
-#include "support/HttpTestClient.h"
 #include "support/LocalOAuthServer.h"
 
 #include <QNetworkAccessManager>
@@ -37,6 +36,20 @@ private:
         p.scope = QStringLiteral("read");
         return p;
     }
+
+    // One flow on its own mock clock, started.
+    struct Started
+    {
+        tb::MockClock clock;
+        tb::OAuthClient client;
+        DeviceAuthorizationFlow flow{&client};
+        QSignalSpy code{&flow, &DeviceAuthorizationFlow::userCodeReady};
+        QSignalSpy finished{&flow, &DeviceAuthorizationFlow::finished};
+
+        Started(QNetworkAccessManager* network, const OAuthProfile& p) : client(network, &clock) { flow.start(p, {}); }
+        // The user code and verification URI were shown.
+        bool announced() { return !code.isEmpty() || code.wait(10'000); }
+    };
 
     // Moves the flow's clock to its next poll (the server's by `serverSeconds`) and waits for the server's answer.
     bool pollOnce(tb::MockClock& clock, DeviceAuthorizationFlow& flow, qint64 serverSeconds)
@@ -74,74 +87,57 @@ private slots:
 
     void pollsSlowsDownAndGetsTheToken()
     {
-        tb::MockClock clock;
-        tb::OAuthClient client(&m_network, &clock);
-        DeviceAuthorizationFlow flow(&client);
-        QSignalSpy code(&flow, &DeviceAuthorizationFlow::userCodeReady);
-        QSignalSpy finished(&flow, &DeviceAuthorizationFlow::finished);
-        flow.start(profile(), {});
-        QVERIFY(code.wait(10'000));
-        QVERIFY(
-            QRegularExpression(QStringLiteral("^[A-Z]{4}-[A-Z]{4}$")).match(code.first().at(0).toString()).hasMatch());
-        QCOMPARE(code.first().at(1).toString(), m_server->url(QStringLiteral("/o/device/")).toString());
-        const QString complete = code.first().at(2).toString();
-        QVERIFY(complete.contains(code.first().at(0).toString()));
-        const QDateTime start = clock.now();
-        QCOMPARE(start.secsTo(clock.nextDeadline()), 5); // the server's interval
+        Started s(&m_network, profile());
+        QVERIFY(s.announced());
+        QVERIFY(QRegularExpression(QStringLiteral("^[A-Z]{4}-[A-Z]{4}$"))
+                    .match(s.code.first().at(0).toString())
+                    .hasMatch());
+        QCOMPARE(s.code.first().at(1).toString(), m_server->url(QStringLiteral("/o/device/")).toString());
+        const QString complete = s.code.first().at(2).toString();
+        QVERIFY(complete.contains(s.code.first().at(0).toString()));
+        const QDateTime start = s.clock.now();
+        QCOMPARE(start.secsTo(s.clock.nextDeadline()), 5); // the server's interval
 
-        QVERIFY(pollOnce(clock, flow, 5)); // authorization_pending
-        QCOMPARE(flow.intervalSeconds(), 5);
-        QVERIFY(pollOnce(clock, flow, 0)); // too soon for the server: slow_down, 5 s more from now on
-        QCOMPARE(flow.intervalSeconds(), 10);
-        QCOMPARE(clock.now().secsTo(clock.nextDeadline()), 10);
-        QVERIFY(pollOnce(clock, flow, 10)); // authorization_pending
-        QCOMPARE(clock.now().secsTo(clock.nextDeadline()), 10);
+        QVERIFY(pollOnce(s.clock, s.flow, 5)); // authorization_pending
+        QCOMPARE(s.flow.intervalSeconds(), 5);
+        QVERIFY(pollOnce(s.clock, s.flow, 0)); // too soon for the server: slow_down, 5 s more from now on
+        QCOMPARE(s.flow.intervalSeconds(), 10);
+        QCOMPARE(s.clock.now().secsTo(s.clock.nextDeadline()), 10);
+        QVERIFY(pollOnce(s.clock, s.flow, 10)); // authorization_pending
+        QCOMPARE(s.clock.now().secsTo(s.clock.nextDeadline()), 10);
         QVERIFY(decide(complete, true));
-        QVERIFY(pollOnce(clock, flow, 10)); // the tokens
-        QTRY_COMPARE(finished.count(), 1);
-        const auto r = finished.first().first().value<TokenResult>();
+        QVERIFY(pollOnce(s.clock, s.flow, 10)); // the tokens
+        QTRY_COMPARE(s.finished.count(), 1);
+        const auto r = s.finished.first().first().value<TokenResult>();
         QVERIFY2(r.ok(), qPrintable(r.error ? r.error->message() : QString()));
         QVERIFY(r.tokens.hasRefreshToken());
-        QCOMPARE(tb::test::HttpTestClient::fetch(m_server->port(), "GET", "/api/users/",
-                                                 {"Authorization: Bearer " + r.tokens.accessToken.toUtf8()})
-                     .status,
-                 200);
-        QCOMPARE(flow.pollCount(), 4);
+        QCOMPARE(m_server->apiStatus(r.tokens.accessToken), 200);
+        QCOMPARE(s.flow.pollCount(), 4);
         QCOMPARE(m_server->tokenRequests(), 4);
-        QCOMPARE(start.secsTo(clock.now()), 5 + 5 + 10 + 10);
+        QCOMPARE(start.secsTo(s.clock.now()), 5 + 5 + 10 + 10);
     }
 
     void denial()
     {
-        tb::MockClock clock;
-        tb::OAuthClient client(&m_network, &clock);
-        DeviceAuthorizationFlow flow(&client);
-        QSignalSpy code(&flow, &DeviceAuthorizationFlow::userCodeReady);
-        QSignalSpy finished(&flow, &DeviceAuthorizationFlow::finished);
-        flow.start(profile(), {});
-        QVERIFY(code.wait(10'000));
-        QVERIFY(decide(code.first().at(2).toString(), false));
-        QVERIFY(pollOnce(clock, flow, 5));
-        QTRY_COMPARE(finished.count(), 1);
-        QCOMPARE(finished.first().first().value<TokenResult>().error->error, QStringLiteral("access_denied"));
+        Started s(&m_network, profile());
+        QVERIFY(s.announced());
+        QVERIFY(decide(s.code.first().at(2).toString(), false));
+        QVERIFY(pollOnce(s.clock, s.flow, 5));
+        QTRY_COMPARE(s.finished.count(), 1);
+        QCOMPARE(s.finished.first().first().value<TokenResult>().error->error, QStringLiteral("access_denied"));
         QCOMPARE(m_server->tokenRequests(), 1);
     }
 
     void expiry()
     {
-        tb::MockClock clock;
-        tb::OAuthClient client(&m_network, &clock);
-        DeviceAuthorizationFlow flow(&client);
-        QSignalSpy code(&flow, &DeviceAuthorizationFlow::userCodeReady);
-        QSignalSpy finished(&flow, &DeviceAuthorizationFlow::finished);
-        flow.start(profile(), {});
-        QVERIFY(code.wait(10'000));
-        clock.advance(601); // the poll due at 5 s goes out (pending); expires_in 600 has passed after it
+        Started s(&m_network, profile());
+        QVERIFY(s.announced());
+        s.clock.advance(601); // the poll due at 5 s goes out (pending); expires_in 600 has passed after it
         QTRY_COMPARE(m_server->tokenRequests(), 1);
-        QTRY_COMPARE(clock.pendingCount(), 1);
-        clock.advance(5); // the next poll stops instead of asking
-        QTRY_COMPARE(finished.count(), 1);
-        QCOMPARE(finished.first().first().value<TokenResult>().error->error, QStringLiteral("expired_token"));
+        QTRY_COMPARE(s.clock.pendingCount(), 1);
+        s.clock.advance(5); // the next poll stops instead of asking
+        QTRY_COMPARE(s.finished.count(), 1);
+        QCOMPARE(s.finished.first().first().value<TokenResult>().error->error, QStringLiteral("expired_token"));
         QCOMPARE(m_server->tokenRequests(), 1);
     }
 };

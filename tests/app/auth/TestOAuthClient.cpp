@@ -2,7 +2,6 @@
 #include "auth/OAuthClient.h"
 #include "core/MockClock.h"
 #include "support/Await.h"
-#include "support/HttpTestClient.h"
 #include "support/LocalOAuthServer.h"
 #include "support/MiniOAuthServer.h"
 #include "support/TestHttpServer.h"
@@ -64,13 +63,6 @@ private:
         return r.value_or(TokenResult::failure(
             tb::OAuthError::make(tb::OAuthError::Kind::Timeout, QStringLiteral("test"), QStringLiteral("no answer"))));
     }
-    int apiStatus(const QString& token) const
-    {
-        return tb::test::HttpTestClient::fetch(m_server->port(), "GET", "/api/users/",
-                                               {"Authorization: Bearer " + token.toUtf8()})
-            .status;
-    }
-
 private slots:
     void init()
     {
@@ -94,7 +86,7 @@ private slots:
                                  LocalOAuthServer::demoPassword(), this, done);
         });
         QVERIFY2(r.ok(), why(r).constData());
-        QCOMPARE(apiStatus(r.tokens.accessToken), 200);
+        QCOMPARE(m_server->apiStatus(r.tokens.accessToken), 200);
         QVERIFY(r.tokens.hasRefreshToken());
         QCOMPARE(r.tokens.lifetimeSeconds(), 86400);
         QCOMPARE(r.tokens.scope, QStringLiteral("read write"));
@@ -155,7 +147,7 @@ private slots:
         });
         QVERIFY2(r.ok(), why(r).constData());
         // Accepted (not 401), but the users API wants a user behind the token: 403, as Django REST Framework says.
-        QCOMPARE(apiStatus(r.tokens.accessToken), 403);
+        QCOMPARE(m_server->apiStatus(r.tokens.accessToken), 403);
         QVERIFY(!r.tokens.hasRefreshToken()); // RFC 6749 section 4.4.3
         QCOMPARE(r.tokens.lifetimeSeconds(), 86400);
     }
@@ -197,7 +189,7 @@ private slots:
         QVERIFY2(second.ok(), why(second).constData());
         QVERIFY(second.tokens.refreshToken != first.tokens.refreshToken);
         QVERIFY(second.tokens.accessToken != first.tokens.accessToken);
-        QCOMPARE(apiStatus(second.tokens.accessToken), 200);
+        QCOMPARE(m_server->apiStatus(second.tokens.accessToken), 200);
         // The old refresh token is dead now.
         const TokenResult reuse = awaitToken([&](auto done) { client.refresh(p, secret, first.tokens, this, done); });
         QVERIFY(reuse.error && reuse.error->isInvalidGrant());
@@ -229,7 +221,7 @@ private slots:
         auto after = introspect();
         QVERIFY(after && !after->second);
         QCOMPARE(after->first.value(QStringLiteral("active")).toBool(true), false);
-        QCOMPARE(apiStatus(t.tokens.accessToken), 401);
+        QCOMPARE(m_server->apiStatus(t.tokens.accessToken), 401);
     }
 
     void discovery()

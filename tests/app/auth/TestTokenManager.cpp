@@ -84,13 +84,6 @@ private:
             spec.auth.oauthProfile = QStringLiteral("demo");
             return spec;
         }
-        // What the server says of a token when it is used: 200 or 401.
-        int apiStatus(const QString& token)
-        {
-            return HttpTestClient::fetch(server.port(), "GET", "/api/users/",
-                                         {"Authorization: Bearer " + token.toUtf8()})
-                .status;
-        }
         // RFC 7009 at the server, as another program would (the client keeps its copy).
         int revokeAtServer(const QString& token)
         {
@@ -103,6 +96,36 @@ private:
         }
         int apiCalls() const { return server.requestCount("GET", "/api/users/"); }
     };
+
+    // Sends `count` GET /api/users/ at once through an AuthorizedSender on `manager`; the statuses as they finished.
+    struct Sent
+    {
+        QList<int> statuses;
+        int retried = 0;
+    };
+    Sent sendAll(Fixture& f, TokenManager& manager, int count)
+    {
+        tb::HttpExecutor executor;
+        tb::AuthorizedSender sender(&executor, &manager);
+        QSignalSpy finished(&sender, &tb::AuthorizedSender::finished);
+        for (int i = 0; i < count; ++i)
+            sender.send(f.usersRequest());
+        Sent sent;
+        if (!QTest::qWaitFor([&] { return finished.count() == count; }, 30'000))
+            return sent;
+        for (const auto& args : finished)
+            sent.statuses << args.at(1).value<tb::ResponseRecord>().status;
+        sent.retried = sender.retriedCount();
+        return sent;
+    }
+    static QList<int> all(int count, int status) { return QList<int>(count, status); }
+
+    // The fixture's profile with its endpoints written out (no discovery in the counts), and a token held.
+    bool holdToken(Fixture& f)
+    {
+        f.manager->setProfile(f.explicitProfile());
+        return access(*f.manager).ok();
+    }
 
     Access access(TokenManager& m, const QString& name = QStringLiteral("demo"))
     {
@@ -122,7 +145,7 @@ private slots:
         QSignalSpy states(f.manager.get(), &TokenManager::stateChanged);
         const Access a = access(*f.manager);
         QVERIFY2(a.ok(), why(a).constData());
-        QCOMPARE(f.apiStatus(a.accessToken), 200);
+        QCOMPARE(f.server.apiStatus(a.accessToken), 200);
         QCOMPARE(f.manager->state(QStringLiteral("demo")), TokenManager::State::Valid);
         QCOMPARE(states.first().at(1).value<TokenManager::State>(), TokenManager::State::Fetching);
         QCOMPARE(a.authorizationHeader(), QStringLiteral("Bearer ") + a.accessToken);
@@ -185,7 +208,7 @@ private slots:
         QCOMPARE(f.manager->state(QStringLiteral("demo")), TokenManager::State::Valid);
         const tb::TokenSet second = f.manager->tokens(QStringLiteral("demo"));
         QVERIFY(second.accessToken != first.accessToken);
-        QCOMPARE(f.apiStatus(second.accessToken), 200);
+        QCOMPARE(f.server.apiStatus(second.accessToken), 200);
         // Rotation: a new refresh token, stored; the old one is dead at the server.
         QVERIFY(second.refreshToken != firstRefresh);
         const QString key =
@@ -204,8 +227,7 @@ private slots:
         options.accessTokenTtl = 100;
         Fixture f(&m_network, options);
         QVERIFY(f.ok());
-        f.manager->setProfile(f.explicitProfile());
-        QVERIFY(access(*f.manager).ok());
+        QVERIFY(holdToken(f));
         f.server.stop(); // the server goes away
         QSignalSpy failed(f.manager.get(), &TokenManager::refreshFailed);
         f.clock.advance(90);
@@ -220,44 +242,30 @@ private slots:
     {
         Fixture f(&m_network);
         QVERIFY(f.ok());
-        f.manager->setProfile(f.explicitProfile());
-        QVERIFY(access(*f.manager).ok());
+        QVERIFY(holdToken(f));
         f.manager.reset();
         f.clock.advance(86401); // the saved token has expired (nobody was running to refresh it)
         TokenManager manager(&f.store, &m_network, &f.clock);
         manager.setProfile(f.explicitProfile());
-        tb::HttpExecutor executor;
-        tb::AuthorizedSender sender(&executor, &manager);
-        QSignalSpy finished(&sender, &tb::AuthorizedSender::finished);
         const int before = f.server.tokenRequests();
-        for (int i = 0; i < 50; ++i)
-            sender.send(f.usersRequest());
-        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 50, 30'000);
-        for (const auto& args : finished)
-            QCOMPARE(args.at(1).value<tb::ResponseRecord>().status, 200);
+        const Sent sent = sendAll(f, manager, 50);
+        QCOMPARE(sent.statuses, all(50, 200));
         QCOMPARE(f.server.tokenRequests(), before + 1); // exactly one refresh
         QCOMPARE(f.apiCalls(), 50);
-        QCOMPARE(sender.retriedCount(), 0);
+        QCOMPARE(sent.retried, 0);
     }
 
     void fiftyConcurrent401sMakeOneRefreshAndOneRetryEach()
     {
         Fixture f(&m_network);
         QVERIFY(f.ok());
-        f.manager->setProfile(f.explicitProfile());
-        QVERIFY(access(*f.manager).ok());
+        QVERIFY(holdToken(f));
         f.server.advance(86401); // expired at the server; the client still believes in it
-        tb::HttpExecutor executor;
-        tb::AuthorizedSender sender(&executor, f.manager.get());
-        QSignalSpy finished(&sender, &tb::AuthorizedSender::finished);
         const int before = f.server.tokenRequests();
-        for (int i = 0; i < 50; ++i)
-            sender.send(f.usersRequest());
-        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 50, 30'000);
-        for (const auto& args : finished)
-            QCOMPARE(args.at(1).value<tb::ResponseRecord>().status, 200);
+        const Sent sent = sendAll(f, *f.manager, 50);
+        QCOMPARE(sent.statuses, all(50, 200));
         QCOMPARE(f.server.tokenRequests(), before + 1);
-        QCOMPARE(sender.retriedCount(), 50);
+        QCOMPARE(sent.retried, 50);
         QCOMPARE(f.apiCalls(), 100);
     }
 
@@ -265,18 +273,12 @@ private slots:
     {
         Fixture f(&m_network);
         QVERIFY(f.ok());
-        f.manager->setProfile(f.explicitProfile());
-        QVERIFY(access(*f.manager).ok());
+        QVERIFY(holdToken(f));
         // Every token the server issues from now on is expired for its API at once.
         connect(f.manager.get(), &TokenManager::tokenChanged, this, [&f] { f.server.advance(86401); });
         f.server.advance(86401);
-        tb::HttpExecutor executor;
-        tb::AuthorizedSender sender(&executor, f.manager.get());
-        QSignalSpy finished(&sender, &tb::AuthorizedSender::finished);
         const int before = f.server.tokenRequests();
-        sender.send(f.usersRequest());
-        QVERIFY(finished.wait(10'000));
-        QCOMPARE(finished.first().at(1).value<tb::ResponseRecord>().status, 401);
+        QCOMPARE(sendAll(f, *f.manager, 1).statuses, QList<int>{401});
         QCOMPARE(f.server.tokenRequests(), before + 1);
         QCOMPARE(f.apiCalls(), 2);
     }
@@ -285,8 +287,7 @@ private slots:
     {
         Fixture f(&m_network);
         QVERIFY(f.ok());
-        f.manager->setProfile(f.explicitProfile());
-        QVERIFY(access(*f.manager).ok());
+        QVERIFY(holdToken(f));
         QCOMPARE(f.revokeAtServer(f.manager->tokens(QStringLiteral("demo")).refreshToken), 200);
         QSignalSpy failed(f.manager.get(), &TokenManager::refreshFailed);
         QSignalSpy reauth(f.manager.get(), &TokenManager::reauthenticationRequired);
@@ -297,7 +298,7 @@ private slots:
         QVERIFY(failed.first().at(1).value<tb::OAuthError>().isInvalidGrant());
         QCOMPARE(reauth.count(), 0);
         QCOMPARE(f.server.tokenRequests(), before + 2); // the refresh (invalid_grant), then the password grant once
-        QCOMPARE(f.apiStatus(r->accessToken), 200);
+        QCOMPARE(f.server.apiStatus(r->accessToken), 200);
     }
 
     void invalidGrantAsksForSignInWhenAPersonIsNeeded()
@@ -374,7 +375,7 @@ private slots:
         QVERIFY(revoked && !revoked->first);
         QVERIFY(revoked->second.isEmpty());
         QCOMPARE(f.server.requestCount("POST", "/o/revoke_token/"), 2); // refresh token and access token
-        QCOMPARE(f.apiStatus(a.accessToken), 401);
+        QCOMPARE(f.server.apiStatus(a.accessToken), 401);
         QCOMPARE(f.manager->state(QStringLiteral("demo")), TokenManager::State::None);
         QVERIFY(f.store.keys().filter(QStringLiteral("tokens")).isEmpty());
         QVERIFY(introspect()->second->message().contains(u"no access token"));
@@ -406,8 +407,7 @@ private slots:
     {
         Fixture f(&m_network);
         QVERIFY(f.ok());
-        f.manager->setProfile(f.explicitProfile());
-        QVERIFY(access(*f.manager).ok());
+        QVERIFY(holdToken(f));
         f.server.stop();
         auto revoked = tb::test::await<Done>([&](auto done) {
             f.manager->revoke(QStringLiteral("demo"), this, [done](const auto& e, const auto& w) { done({e, w}); });
