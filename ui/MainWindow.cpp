@@ -1247,6 +1247,12 @@ void MainWindow::cancelCurrent()
             return;
         }
     }
+    for (const auto& [id, owner] : m_authorizedInFlight) {
+        if (owner == tab) {
+            m_sender->cancel(id); // likewise
+            return;
+        }
+    }
 }
 
 void MainWindow::responseArrived(HttpExecutor::RequestId id, const ResponseRecord& record)

@@ -81,6 +81,26 @@ void AuthorizedSender::onExecutorFinished(HttpExecutor::RequestId executorId, co
     emit finished(id, record);
 }
 
+void AuthorizedSender::cancel(RequestId id)
+{
+    const auto it = m_pending.find(id);
+    if (it == m_pending.end())
+        return;
+    for (const auto& [executorId, ours] : m_byExecutorId) {
+        if (ours == id) {
+            m_executor->cancel(executorId); // its finished() ends the request through onExecutorFinished
+            return;
+        }
+    }
+    ResponseRecord record;
+    record.error = ResponseRecord::ErrorKind::Canceled;
+    record.errorMessage =
+        QStringLiteral("canceled while waiting for a token of OAuth profile \"%1\"").arg(it->second.profile);
+    record.sentAt = QDateTime::currentDateTimeUtc();
+    m_pending.erase(it);
+    emit finished(id, record);
+}
+
 void AuthorizedSender::failAuth(RequestId id, const QString& message)
 {
     auto it = m_pending.find(id);

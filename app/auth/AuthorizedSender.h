@@ -29,6 +29,9 @@ public:
     ~AuthorizedSender() override;
 
     RequestId send(const RequestSpec& request);
+    // Stops a request: its HTTP exchange is cancelled, or its wait for a token abandoned (the token's flow goes on for
+    // whoever else needs it). finished() still comes exactly once, with a Canceled record.
+    void cancel(RequestId id);
     int retriedCount() const { return m_retries; }
 
 signals:

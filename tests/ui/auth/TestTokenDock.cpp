@@ -257,6 +257,33 @@ private slots:
         QVERIFY(button(window.get(), "getTokenPushButton")->isEnabled());
     }
 
+    // A request waiting for a browser sign-in can be cancelled with Esc like any other; the sign-in itself goes on
+    // in the dock until it is cancelled there.
+    void cancelsARequestWaitingForItsToken()
+    {
+        BrowserCatcher browser;
+        QDesktopServices::setUrlHandler(u"http"_qs, &browser, "open");
+        auto window = makeWindow();
+        passwordProfile(window.get());
+        auto* tab = window->openWorkspaceRequest(u"users-api/list-users"_qs);
+        QVERIFY(tab);
+        tb::AuthSpec auth;
+        auth.kind = tb::AuthSpec::Kind::OAuth2;
+        auth.oauthProfile = u"demo-authorization-code"_qs;
+        tab->editor()->authEditor()->setAuth(auth);
+        window->sendCurrent();
+        QTRY_COMPARE(browser.opened.size(), 1);
+        QDesktopServices::unsetUrlHandler(u"http"_qs);
+        QVERIFY(!tab->findChild<QPushButton*>(u"sendPushButton"_qs)->isVisible());
+        QTest::keyClick(window.get(), Qt::Key_Escape);
+        QTRY_VERIFY(tab->findChild<QPushButton*>(u"sendPushButton"_qs)->isVisible());
+        auto* error = tab->findChild<QLabel*>(u"responseErrorLabel"_qs);
+        QVERIFY2(error->text().contains(u"canceled"), qPrintable(error->text()));
+        QCOMPARE(window->tokenManager()->state(u"demo-authorization-code"_qs), TokenManager::State::Fetching);
+        window->tokenManager()->cancelSignIn(u"demo-authorization-code"_qs);
+        QTRY_COMPARE(window->tokenManager()->state(u"demo-authorization-code"_qs), TokenManager::State::Failed);
+    }
+
     // New profile: Discover fills the endpoints from the issuer's metadata; saved, the profile joins the dock; its
     // device flow shows the user code and the verification link.
     void editsAProfileWithDiscoveryAndShowsTheDeviceCode()
