@@ -122,6 +122,15 @@ private:
         return dock;
     }
 
+    // The request's Auth tab: OAuth 2.0 profile `profile`.
+    static void useProfile(tb::ui::RequestTab* tab, const QString& profile)
+    {
+        tb::AuthSpec auth;
+        auth.kind = tb::AuthSpec::Kind::OAuth2;
+        auth.oauthProfile = profile;
+        tab->editor()->authEditor()->setAuth(auth);
+    }
+
     // Get token on the demo password profile: its access token once the dock says valid (empty if it never does).
     QString getToken(MainWindow* window)
     {
@@ -267,10 +276,7 @@ private slots:
         passwordProfile(window.get());
         auto* tab = window->openWorkspaceRequest(u"users-api/list-users"_qs);
         QVERIFY(tab);
-        tb::AuthSpec auth;
-        auth.kind = tb::AuthSpec::Kind::OAuth2;
-        auth.oauthProfile = u"demo-authorization-code"_qs;
-        tab->editor()->authEditor()->setAuth(auth);
+        useProfile(tab, u"demo-authorization-code"_qs);
         window->sendCurrent();
         QTRY_COMPARE(browser.opened.size(), 1);
         QDesktopServices::unsetUrlHandler(u"http"_qs);
@@ -370,10 +376,7 @@ private slots:
         m_server.advance(86401); // the server's clock: every access token it issued has expired
         auto* tab = window->openWorkspaceRequest(u"users-api/list-users"_qs);
         QVERIFY(tab);
-        tb::AuthSpec auth;
-        auth.kind = tb::AuthSpec::Kind::OAuth2;
-        auth.oauthProfile = u"demo-password"_qs;
-        tab->editor()->authEditor()->setAuth(auth);
+        useProfile(tab, u"demo-password"_qs);
         QTRY_VERIFY(tab->findChild<QLabel*>(u"authTokenStateLabel"_qs)->text().startsWith(u"Valid, expires in"));
         window->sendCurrent();
         auto* status = tab->findChild<QLabel*>(u"statusLabel"_qs);
