@@ -233,15 +233,8 @@ void AuthorizationEndpoint::handle(const HttpRequest& request, Responder respond
     }
     const FormData form = post ? FormData::fromRequestBody(request) : FormData();
     // Django's CSRF middleware runs before the view's login check.
-    if (post) {
-        if (const auto reason = CsrfGuard::rejection(request, form)) {
-            respond(CsrfGuard::failure(*reason));
-            return;
-        }
-    }
-    const std::optional<UserRecord> user = m_session.user(request);
+    const std::optional<UserRecord> user = m_session.signedInUser(request, form, respond);
     if (!user) {
-        respond(BrowserSession::loginRedirect(request));
         return;
     }
     if (post) {

@@ -2,6 +2,7 @@
 
 #include "server/crypto/TokenCrypto.h"
 #include "server/http/Cookies.h"
+#include "server/http/CsrfGuard.h"
 #include "server/http/DjangoUrl.h"
 
 namespace tb::server {
@@ -27,6 +28,22 @@ std::optional<UserRecord> BrowserSession::user(const HttpRequest& request)
         return std::nullopt;
     }
     return user;
+}
+
+std::optional<UserRecord> BrowserSession::signedInUser(const HttpRequest& request, const FormData& form,
+                                                       const Responder& respond)
+{
+    if (request.method == "POST") {
+        if (const auto reason = CsrfGuard::rejection(request, form)) {
+            respond(CsrfGuard::failure(*reason));
+            return std::nullopt;
+        }
+    }
+    std::optional<UserRecord> signedIn = user(request);
+    if (!signedIn) {
+        respond(loginRedirect(request));
+    }
+    return signedIn;
 }
 
 void BrowserSession::start(const HttpRequest& request, qint64 userId, HttpResponse& response)

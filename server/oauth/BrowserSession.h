@@ -1,6 +1,8 @@
 #pragma once
 
 #include "server/ServerContext.h"
+#include "server/http/FormData.h"
+#include "server/http/HttpConnection.h"
 #include "server/http/HttpResponse.h"
 
 #include <optional>
@@ -18,6 +20,9 @@ public:
 
     // The active user of the request's session, if any.
     std::optional<UserRecord> user(const HttpRequest& request);
+    // What a login-required form view does first: Django's CSRF check on a POST, then the session's user. When
+    // either fails, respond gets the 403 page or the login redirect and the result is empty.
+    std::optional<UserRecord> signedInUser(const HttpRequest& request, const FormData& form, const Responder& respond);
     // Starts a new session for userId (ending the request's old one) and sets its cookie on the response.
     void start(const HttpRequest& request, qint64 userId, HttpResponse& response);
     // 302 to /accounts/login/?next=<this request's full path>, as Django's redirect_to_login.

@@ -37,15 +37,8 @@ void DeviceVerificationEndpoint::handle(const HttpRequest& request, Responder re
         return;
     }
     const FormData form = post ? FormData::fromRequestBody(request) : FormData::parse(request.query);
-    if (post) {
-        if (const auto reason = CsrfGuard::rejection(request, form)) {
-            respond(CsrfGuard::failure(*reason));
-            return;
-        }
-    }
-    const std::optional<UserRecord> user = m_session.user(request);
+    const std::optional<UserRecord> user = m_session.signedInUser(request, form, respond);
     if (!user) {
-        respond(BrowserSession::loginRedirect(request));
         return;
     }
     if (!form.contains(u"user_code")) {

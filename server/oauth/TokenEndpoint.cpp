@@ -75,6 +75,19 @@ HttpResponse TokenEndpoint::issue(qint64 clientPk, qint64 userId, const QString&
     return OAuthResponse::json(200, TokenIssuer::responseBody(*tokens));
 }
 
+HttpResponse TokenEndpoint::issueForGrant(const ClientRecord& client, const QString& grant, const FormData& form,
+                                          qint64 userId, bool withRefresh)
+{
+    if (!allowsGrant(client, grant)) {
+        return OAuthResponse::error(QStringLiteral("unauthorized_client"));
+    }
+    const auto scope = resolveScope(form, m_context.config.scopes, m_context.config.scopes.join(u' '));
+    if (!scope) {
+        return OAuthResponse::error(QStringLiteral("invalid_scope"));
+    }
+    return issue(client.id, userId, *scope, withRefresh);
+}
+
 HttpResponse TokenEndpoint::issueAndCommit(qint64 clientPk, qint64 userId, const QString& scope)
 {
     Database& db = m_context.store.database();
@@ -136,16 +149,7 @@ void TokenEndpoint::finishPassword(const ClientRecord& client, const QString& us
         return;
     }
     m_context.store.loginFailures().clear(username);
-    if (!allowsGrant(client, QStringLiteral("password"))) {
-        respond(OAuthResponse::error(QStringLiteral("unauthorized_client")));
-        return;
-    }
-    const auto scope = resolveScope(form, m_context.config.scopes, m_context.config.scopes.join(u' '));
-    if (!scope) {
-        respond(OAuthResponse::error(QStringLiteral("invalid_scope")));
-        return;
-    }
-    respond(issue(client.id, user->id, *scope, allowsRefresh(client)));
+    respond(issueForGrant(client, QStringLiteral("password"), form, user->id, allowsRefresh(client)));
 }
 
 void TokenEndpoint::clientCredentialsGrant(const HttpRequest& request, const FormData& form, Responder respond)
@@ -155,16 +159,7 @@ void TokenEndpoint::clientCredentialsGrant(const HttpRequest& request, const For
             respond(OAuthResponse::invalidClient());
             return;
         }
-        if (!allowsGrant(*result.client, QStringLiteral("client_credentials"))) {
-            respond(OAuthResponse::error(QStringLiteral("unauthorized_client")));
-            return;
-        }
-        const auto scope = resolveScope(form, m_context.config.scopes, m_context.config.scopes.join(u' '));
-        if (!scope) {
-            respond(OAuthResponse::error(QStringLiteral("invalid_scope")));
-            return;
-        }
-        respond(issue(result.client->id, 0, *scope, false));
+        respond(issueForGrant(*result.client, QStringLiteral("client_credentials"), form, 0, false));
     });
 }
 

@@ -42,6 +42,10 @@ private:
     std::optional<QString> resolveScope(const FormData& form, const QStringList& allowed,
                                         const QString& fallback) const;
     HttpResponse issue(qint64 clientPk, qint64 userId, const QString& scope, bool withRefresh);
+    // How the password and client_credentials grants end: the client must be allowed the grant, and the scope
+    // is the requested one or every configured scope.
+    HttpResponse issueForGrant(const ClientRecord& client, const QString& grant, const FormData& form, qint64 userId,
+                               bool withRefresh);
     // Issues a token pair inside the transaction the caller opened, then commits (or rolls back on failure).
     HttpResponse issueAndCommit(qint64 clientPk, qint64 userId, const QString& scope);
 

@@ -29,7 +29,8 @@ struct ClientRecord
     bool resourceServer = false; // may introspect every client's tokens
 };
 
-struct AccessTokenRecord
+// What access and refresh tokens share: the row, the client and user it was issued to, its scope and expiry.
+struct TokenRecord
 {
     qint64 id = 0;
     qint64 clientPk = 0;
@@ -37,19 +38,16 @@ struct AccessTokenRecord
     qint64 userId = 0; // 0: no user (client_credentials)
     QString username;
     QString scope;
-    qint64 expires = 0;
+    qint64 expires = 0; // for a refresh token, 0: never
+};
+
+struct AccessTokenRecord : TokenRecord
+{
     qint64 refreshTokenId = 0;
 };
 
-struct RefreshTokenRecord
+struct RefreshTokenRecord : TokenRecord
 {
-    qint64 id = 0;
-    qint64 clientPk = 0;
-    QString clientId;
-    qint64 userId = 0;
-    QString username;
-    QString scope;
-    qint64 expires = 0;       // 0: never
     qint64 revoked = 0;       // 0: not revoked, else when
     qint64 accessTokenId = 0; // 0: its access token was revoked or rotated away
 };

@@ -4,6 +4,24 @@
 
 namespace tb::server {
 
+namespace {
+
+// Both token queries select these seven columns first, in this order.
+constexpr int kTokenColumns = 7;
+
+void readTokenColumns(const QSqlQuery& q, TokenRecord& token)
+{
+    token.id = q.value(0).toLongLong();
+    token.clientPk = q.value(1).toLongLong();
+    token.clientId = q.value(2).toString();
+    token.userId = q.value(3).toLongLong();
+    token.username = q.value(4).toString();
+    token.scope = q.value(5).toString();
+    token.expires = q.value(6).toLongLong();
+}
+
+} // namespace
+
 std::optional<AccessTokenRecord> TokenStore::accessByDigest(const QByteArray& digest)
 {
     QSqlQuery& q = m_db.prepared(QStringLiteral(
@@ -15,14 +33,8 @@ std::optional<AccessTokenRecord> TokenStore::accessByDigest(const QByteArray& di
         return std::nullopt;
     }
     AccessTokenRecord token;
-    token.id = q.value(0).toLongLong();
-    token.clientPk = q.value(1).toLongLong();
-    token.clientId = q.value(2).toString();
-    token.userId = q.value(3).toLongLong();
-    token.username = q.value(4).toString();
-    token.scope = q.value(5).toString();
-    token.expires = q.value(6).toLongLong();
-    token.refreshTokenId = q.value(7).toLongLong();
+    readTokenColumns(q, token);
+    token.refreshTokenId = q.value(kTokenColumns).toLongLong();
     q.finish();
     return token;
 }
@@ -39,15 +51,9 @@ std::optional<RefreshTokenRecord> TokenStore::refreshByDigest(const QByteArray& 
         return std::nullopt;
     }
     RefreshTokenRecord token;
-    token.id = q.value(0).toLongLong();
-    token.clientPk = q.value(1).toLongLong();
-    token.clientId = q.value(2).toString();
-    token.userId = q.value(3).toLongLong();
-    token.username = q.value(4).toString();
-    token.scope = q.value(5).toString();
-    token.expires = q.value(6).toLongLong();
-    token.revoked = q.value(7).toLongLong();
-    token.accessTokenId = q.value(8).toLongLong();
+    readTokenColumns(q, token);
+    token.revoked = q.value(kTokenColumns).toLongLong();
+    token.accessTokenId = q.value(kTokenColumns + 1).toLongLong();
     q.finish();
     return token;
 }

@@ -21,6 +21,17 @@ UserRecord readUser(const QSqlQuery& q)
     return user;
 }
 
+// Binds the writable columns in the order INSERT and UPDATE name them (parameters 0 to 5).
+void bindColumns(QSqlQuery& q, const UserRecord& user)
+{
+    q.bindValue(0, Database::text(user.username));
+    q.bindValue(1, Database::text(user.email));
+    q.bindValue(2, Database::text(user.firstName));
+    q.bindValue(3, Database::text(user.lastName));
+    q.bindValue(4, QString::fromLatin1(user.passwordHash));
+    q.bindValue(5, user.active ? 1 : 0);
+}
+
 // The four filter combinations get their own statement each, so every one stays a prepared statement.
 QString filterClause(const QString& username, const QString& email)
 {
@@ -102,12 +113,7 @@ qint64 UserStore::insert(const UserRecord& user, qint64 now)
     QSqlQuery& q = m_db.prepared(
         QStringLiteral("INSERT INTO users (username, email, first_name, last_name, password, is_active, date_joined) "
                        "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id"));
-    q.bindValue(0, Database::text(user.username));
-    q.bindValue(1, Database::text(user.email));
-    q.bindValue(2, Database::text(user.firstName));
-    q.bindValue(3, Database::text(user.lastName));
-    q.bindValue(4, QString::fromLatin1(user.passwordHash));
-    q.bindValue(5, user.active ? 1 : 0);
+    bindColumns(q, user);
     q.bindValue(6, now);
     ++m_writes;
     return Database::insertReturningId(q);
@@ -117,12 +123,7 @@ bool UserStore::update(const UserRecord& user)
 {
     QSqlQuery& q = m_db.prepared(QStringLiteral("UPDATE users SET username = ?, email = ?, first_name = ?, "
                                                 "last_name = ?, password = ?, is_active = ? WHERE id = ?"));
-    q.bindValue(0, Database::text(user.username));
-    q.bindValue(1, Database::text(user.email));
-    q.bindValue(2, Database::text(user.firstName));
-    q.bindValue(3, Database::text(user.lastName));
-    q.bindValue(4, QString::fromLatin1(user.passwordHash));
-    q.bindValue(5, user.active ? 1 : 0);
+    bindColumns(q, user);
     q.bindValue(6, user.id);
     ++m_writes;
     return Database::exec(q) && q.numRowsAffected() == 1;

@@ -158,8 +158,7 @@ private slots:
         // needs no person, runs again once by itself.
         const auto revoked = HttpTestClient::fetch(
             m_server.port(), "POST", "/o/revoke_token/",
-            {"Content-Type: application/x-www-form-urlencoded",
-             HttpTestClient::basicAuth(LocalOAuthServer::passwordClientId(), LocalOAuthServer::passwordClientSecret())},
+            {"Content-Type: application/x-www-form-urlencoded", LocalOAuthServer::passwordClientAuth()},
             HttpTestClient::formEncode({{QStringLiteral("token"), token}}));
         QCOMPARE(revoked.status, 200);
 

@@ -19,10 +19,8 @@ private slots:
     {
         LocalOAuthServer server;
         QVERIFY2(server.start(), qPrintable(server.errorString()));
-        const QByteArray passwordAuth =
-            HttpTestClient::basicAuth(LocalOAuthServer::passwordClientId(), LocalOAuthServer::passwordClientSecret());
-        const QByteArray ccAuth =
-            HttpTestClient::basicAuth(LocalOAuthServer::ccClientId(), LocalOAuthServer::ccClientSecret());
+        const QByteArray passwordAuth = LocalOAuthServer::passwordClientAuth();
+        const QByteArray ccAuth = LocalOAuthServer::ccClientAuth();
 
         const auto formRequest = [&server](const QByteArray& auth, const QByteArray& body) {
             return "POST /o/token/ HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(server.port()) + "\r\n" + auth +

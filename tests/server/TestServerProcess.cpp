@@ -61,8 +61,7 @@ private:
             .postForm(
                 "/o/token/",
                 {{"grant_type", "password"}, {"username", "alice"}, {"password", LocalOAuthServer::demoPassword()}},
-                {HttpTestClient::basicAuth(LocalOAuthServer::passwordClientId(),
-                                           LocalOAuthServer::passwordClientSecret())})
+                {LocalOAuthServer::passwordClientAuth()})
             .json()
             .value("access_token")
             .toString()
@@ -120,8 +119,7 @@ private slots:
         QCOMPARE(client
                      .postForm("/o/token/",
                                {{"grant_type", "password"}, {"username", "persisted"}, {"password", "pw-persisted-1"}},
-                               {HttpTestClient::basicAuth(LocalOAuthServer::passwordClientId(),
-                                                          LocalOAuthServer::passwordClientSecret())})
+                               {LocalOAuthServer::passwordClientAuth()})
                      .status,
                  200);
         second.terminate();
@@ -171,8 +169,7 @@ private slots:
         QCOMPARE(second
                      .postForm("/o/token/",
                                {{"grant_type", "password"}, {"username", "carol"}, {"password", "carol-password-1"}},
-                               {HttpTestClient::basicAuth(LocalOAuthServer::passwordClientId(),
-                                                          LocalOAuthServer::passwordClientSecret())})
+                               {LocalOAuthServer::passwordClientAuth()})
                      .status,
                  200);
         stopHard(server);

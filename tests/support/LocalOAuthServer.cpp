@@ -1,5 +1,7 @@
 #include "support/LocalOAuthServer.h"
 
+#include "support/HttpTestClient.h"
+
 #include "server/DemoSeed.h"
 #include "server/crypto/TokenCrypto.h"
 #include "server/store/Store.h"
@@ -104,6 +106,26 @@ QString LocalOAuthServer::issueAuthorizationCode(const QString& clientId, const 
         return {};
     }
     return QString::fromLatin1(value);
+}
+
+QByteArray LocalOAuthServer::passwordClientAuth()
+{
+    return HttpTestClient::basicAuth(passwordClientId(), passwordClientSecret());
+}
+
+QByteArray LocalOAuthServer::ccClientAuth()
+{
+    return HttpTestClient::basicAuth(ccClientId(), ccClientSecret());
+}
+
+QByteArray LocalOAuthServer::authCodeClientAuth()
+{
+    return HttpTestClient::basicAuth(authCodeClientId(), authCodeClientSecret());
+}
+
+QByteArray LocalOAuthServer::resourceServerAuth()
+{
+    return HttpTestClient::basicAuth(resourceServerClientId(), resourceServerClientSecret());
 }
 
 } // namespace tb::test

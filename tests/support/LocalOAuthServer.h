@@ -78,6 +78,11 @@ public:
     static QString resourceServerClientId() { return QStringLiteral("tokenbench-resource-server"); }
     static QString resourceServerClientSecret() { return QStringLiteral("tokenbench-resource-secret-7c41d0e9a2b3"); }
     static QString deviceClientId() { return QStringLiteral("tokenbench-device-client"); }
+    // "Authorization: Basic ..." header lines for the seeded confidential clients.
+    static QByteArray passwordClientAuth();
+    static QByteArray ccClientAuth();
+    static QByteArray authCodeClientAuth();
+    static QByteArray resourceServerAuth();
     static QString redirectUri() { return QStringLiteral("http://127.0.0.1:8765/callback"); }
 
 private:

@@ -87,11 +87,10 @@ private:
         // RFC 7009 at the server, as another program would (the client keeps its copy).
         int revokeAtServer(const QString& token)
         {
-            return HttpTestClient::fetch(server.port(), "POST", "/o/revoke_token/",
-                                         {"Content-Type: application/x-www-form-urlencoded",
-                                          HttpTestClient::basicAuth(LocalOAuthServer::passwordClientId(),
-                                                                    LocalOAuthServer::passwordClientSecret())},
-                                         HttpTestClient::formEncode({{QStringLiteral("token"), token}}))
+            return HttpTestClient::fetch(
+                       server.port(), "POST", "/o/revoke_token/",
+                       {"Content-Type: application/x-www-form-urlencoded", LocalOAuthServer::passwordClientAuth()},
+                       HttpTestClient::formEncode({{QStringLiteral("token"), token}}))
                 .status;
         }
         int apiCalls() const { return server.requestCount("GET", "/api/users/"); }

@@ -191,8 +191,7 @@ private slots:
         QCOMPARE(client
                      .postForm("/o/token/",
                                {{"grant_type", "password"}, {"username", "bob"}, {"password", "pw-bob-123"}},
-                               {HttpTestClient::basicAuth(LocalOAuthServer::passwordClientId(),
-                                                          LocalOAuthServer::passwordClientSecret())})
+                               {LocalOAuthServer::passwordClientAuth()})
                      .status,
                  200);
 

@@ -92,8 +92,7 @@ private:
             {"grant_type", "authorization_code"}, {"code", code}, {"redirect_uri", LocalOAuthServer::redirectUri()}};
         QList<QByteArray> headers;
         if (confidential) {
-            headers.append(HttpTestClient::basicAuth(LocalOAuthServer::authCodeClientId(),
-                                                     LocalOAuthServer::authCodeClientSecret()));
+            headers.append(LocalOAuthServer::authCodeClientAuth());
         } else {
             fields.append({"client_id", LocalOAuthServer::publicClientId()});
         }

@@ -115,9 +115,7 @@ private slots:
         const auto unknown = post("/o/device_authorization/", {{"client_id", "nope"}});
         QCOMPARE(unknown.status, 401);
         QCOMPARE(unknown.header("WWW-Authenticate"), QByteArray("Bearer error=\"invalid_client\""));
-        const auto notAllowed = post("/o/device_authorization/", {},
-                                     {HttpTestClient::basicAuth(LocalOAuthServer::passwordClientId(),
-                                                                LocalOAuthServer::passwordClientSecret())});
+        const auto notAllowed = post("/o/device_authorization/", {}, {LocalOAuthServer::passwordClientAuth()});
         verifyError(notAllowed, "unauthorized_client");
         verifyError(
             post("/o/device_authorization/", {{"client_id", LocalOAuthServer::deviceClientId()}, {"scope", "admin"}}),

@@ -22,25 +22,11 @@ private:
         HttpTestClient client(m_server->port());
         return client.postForm(target, fields, headers);
     }
-    static QByteArray passwordClient()
-    {
-        return HttpTestClient::basicAuth(LocalOAuthServer::passwordClientId(),
-                                         LocalOAuthServer::passwordClientSecret());
-    }
-    static QByteArray ccClient()
-    {
-        return HttpTestClient::basicAuth(LocalOAuthServer::ccClientId(), LocalOAuthServer::ccClientSecret());
-    }
-    static QByteArray resourceServer()
-    {
-        return HttpTestClient::basicAuth(LocalOAuthServer::resourceServerClientId(),
-                                         LocalOAuthServer::resourceServerClientSecret());
-    }
     QJsonObject passwordTokens()
     {
         return post("/o/token/",
                     {{"grant_type", "password"}, {"username", "alice"}, {"password", LocalOAuthServer::demoPassword()}},
-                    {passwordClient()})
+                    {LocalOAuthServer::passwordClientAuth()})
             .json();
     }
     QByteArray introspect(const QString& token, const QByteArray& auth)
@@ -60,31 +46,32 @@ private slots:
     {
         const QJsonObject tokens = passwordTokens();
         const QString access = tokens.value("access_token").toString();
-        const QByteArray active = introspect(access, passwordClient());
+        const QByteArray active = introspect(access, LocalOAuthServer::passwordClientAuth());
         QCOMPARE(active, "{\"active\": true, \"scope\": \"read write groups\", \"exp\": " +
                              QByteArray::number(m_server->now() + 86400) +
                              ", \"client_id\": \"refpeer-password-client\", \"username\": \"alice\"}");
         // A resource server may introspect anything; another client learns nothing (DOT would tell it all).
-        QCOMPARE(introspect(access, resourceServer()), active);
-        QCOMPARE(introspect(access, ccClient()), QByteArray("{\"active\": false}"));
+        QCOMPARE(introspect(access, LocalOAuthServer::resourceServerAuth()), active);
+        QCOMPARE(introspect(access, LocalOAuthServer::ccClientAuth()), QByteArray("{\"active\": false}"));
         // Refresh tokens, unknown tokens and a missing token are inactive.
-        QCOMPARE(introspect(tokens.value("refresh_token").toString(), passwordClient()),
+        QCOMPARE(introspect(tokens.value("refresh_token").toString(), LocalOAuthServer::passwordClientAuth()),
                  QByteArray("{\"active\": false}"));
-        QCOMPARE(introspect("nope", passwordClient()), QByteArray("{\"active\": false}"));
-        QCOMPARE(post("/o/introspect/", {}, {passwordClient()}).body, QByteArray("{\"active\": false}"));
+        QCOMPARE(introspect("nope", LocalOAuthServer::passwordClientAuth()), QByteArray("{\"active\": false}"));
+        QCOMPARE(post("/o/introspect/", {}, {LocalOAuthServer::passwordClientAuth()}).body,
+                 QByteArray("{\"active\": false}"));
         // GET with ?token= works too.
         const auto get = HttpTestClient::fetch(m_server->port(), "GET", "/o/introspect/?token=" + access.toUtf8(),
-                                               {passwordClient()});
+                                               {LocalOAuthServer::passwordClientAuth()});
         QCOMPARE(get.body, active);
         // Client-credentials tokens have no username.
-        const QString cc = post("/o/token/", {{"grant_type", "client_credentials"}}, {ccClient()})
+        const QString cc = post("/o/token/", {{"grant_type", "client_credentials"}}, {LocalOAuthServer::ccClientAuth()})
                                .json()
                                .value("access_token")
                                .toString();
-        QVERIFY(!introspect(cc, ccClient()).contains("username"));
+        QVERIFY(!introspect(cc, LocalOAuthServer::ccClientAuth()).contains("username"));
         // Expired tokens are inactive.
         m_server->advance(86401);
-        QCOMPARE(introspect(access, passwordClient()), QByteArray("{\"active\": false}"));
+        QCOMPARE(introspect(access, LocalOAuthServer::passwordClientAuth()), QByteArray("{\"active\": false}"));
     }
 
     void introspectionCallerMustAuthenticate()
@@ -99,7 +86,8 @@ private slots:
         }
         QCOMPARE(post("/o/introspect/", {{"token", "x"}, {"client_id", LocalOAuthServer::publicClientId()}}).status,
                  403);
-        const auto put = HttpTestClient::fetch(m_server->port(), "PUT", "/o/introspect/", {ccClient()});
+        const auto put =
+            HttpTestClient::fetch(m_server->port(), "PUT", "/o/introspect/", {LocalOAuthServer::ccClientAuth()});
         QCOMPARE(put.status, 405);
         QCOMPARE(put.header("Allow"), QByteArray("GET, POST, HEAD, OPTIONS"));
     }
@@ -109,33 +97,36 @@ private slots:
         const QJsonObject tokens = passwordTokens();
         const QString access = tokens.value("access_token").toString();
         // Another client cannot revoke it (RFC 7009 section 2.1; DOT would).
-        const auto foreign = post("/o/revoke_token/", {{"token", access}}, {ccClient()});
+        const auto foreign = post("/o/revoke_token/", {{"token", access}}, {LocalOAuthServer::ccClientAuth()});
         QCOMPARE(foreign.status, 200);
-        QVERIFY(introspect(access, passwordClient()).contains("\"active\": true"));
+        QVERIFY(introspect(access, LocalOAuthServer::passwordClientAuth()).contains("\"active\": true"));
         // Its own client can; a wrong hint still finds it.
-        const auto r =
-            post("/o/revoke_token/", {{"token", access}, {"token_type_hint", "refresh_token"}}, {passwordClient()});
+        const auto r = post("/o/revoke_token/", {{"token", access}, {"token_type_hint", "refresh_token"}},
+                            {LocalOAuthServer::passwordClientAuth()});
         QCOMPARE(r.status, 200);
         QVERIFY(r.body.isEmpty());
         QCOMPARE(r.header("Content-Type"), QByteArray("text/html; charset=utf-8"));
         QCOMPARE(r.header("Cache-Control"), QByteArray());
-        QCOMPARE(introspect(access, passwordClient()), QByteArray("{\"active\": false}"));
+        QCOMPARE(introspect(access, LocalOAuthServer::passwordClientAuth()), QByteArray("{\"active\": false}"));
         // Unknown tokens and unsupported hints are fine.
-        QCOMPARE(post("/o/revoke_token/", {{"token", "nope"}, {"token_type_hint", "foo"}}, {passwordClient()}).status,
+        QCOMPARE(post("/o/revoke_token/", {{"token", "nope"}, {"token_type_hint", "foo"}},
+                      {LocalOAuthServer::passwordClientAuth()})
+                     .status,
                  200);
     }
 
     void revokingRefreshTokenKillsItsAccessToken()
     {
         const QJsonObject tokens = passwordTokens();
-        QCOMPARE(
-            post("/o/revoke_token/", {{"token", tokens.value("refresh_token").toString()}}, {passwordClient()}).status,
-            200);
-        QCOMPARE(introspect(tokens.value("access_token").toString(), passwordClient()),
+        QCOMPARE(post("/o/revoke_token/", {{"token", tokens.value("refresh_token").toString()}},
+                      {LocalOAuthServer::passwordClientAuth()})
+                     .status,
+                 200);
+        QCOMPARE(introspect(tokens.value("access_token").toString(), LocalOAuthServer::passwordClientAuth()),
                  QByteArray("{\"active\": false}"));
         QCOMPARE(post("/o/token/",
                       {{"grant_type", "refresh_token"}, {"refresh_token", tokens.value("refresh_token").toString()}},
-                      {passwordClient()})
+                      {LocalOAuthServer::passwordClientAuth()})
                      .body,
                  QByteArray("{\"error\": \"invalid_grant\"}"));
     }
@@ -146,7 +137,7 @@ private slots:
         QCOMPARE(noAuth.status, 401);
         QCOMPARE(noAuth.body, QByteArray("{\"error\": \"invalid_client\"}"));
         QCOMPARE(noAuth.header("WWW-Authenticate"), QByteArray("Bearer error=\"invalid_client\""));
-        const auto missing = post("/o/revoke_token/", {}, {passwordClient()});
+        const auto missing = post("/o/revoke_token/", {}, {LocalOAuthServer::passwordClientAuth()});
         QCOMPARE(missing.status, 400);
         QCOMPARE(missing.body,
                  QByteArray("{\"error\": \"invalid_request\", \"error_description\": \"Missing token parameter.\"}"));

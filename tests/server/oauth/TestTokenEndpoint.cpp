@@ -22,19 +22,11 @@ private:
         HttpTestClient client(m_server->port());
         return client.postForm(target, fields, headers);
     }
-    static QByteArray passwordClient()
-    {
-        return HttpTestClient::basicAuth(LocalOAuthServer::passwordClientId(),
-                                         LocalOAuthServer::passwordClientSecret());
-    }
-    static QByteArray ccClient()
-    {
-        return HttpTestClient::basicAuth(LocalOAuthServer::ccClientId(), LocalOAuthServer::ccClientSecret());
-    }
     HttpTestClient::Response passwordGrant(const QString& password = LocalOAuthServer::demoPassword(),
                                            const QString& username = LocalOAuthServer::demoUsername())
     {
-        return post({{"grant_type", "password"}, {"username", username}, {"password", password}}, {passwordClient()});
+        return post({{"grant_type", "password"}, {"username", username}, {"password", password}},
+                    {LocalOAuthServer::passwordClientAuth()});
     }
     int apiStatus(const QString& accessToken)
     {
@@ -95,7 +87,8 @@ private slots:
 
     void clientCredentialsScope()
     {
-        const auto r = post({{"grant_type", "client_credentials"}, {"scope", "read"}}, {ccClient()});
+        const auto r =
+            post({{"grant_type", "client_credentials"}, {"scope", "read"}}, {LocalOAuthServer::ccClientAuth()});
         QCOMPARE(r.status, 200);
         QVERIFY(r.body.endsWith("\"scope\": \"read\"}"));
     }
@@ -124,29 +117,32 @@ private slots:
         verifyOAuthError(
             post({{"grant_type", "client_credentials"}, {"client_id", LocalOAuthServer::publicClientId()}}), 401,
             invalidClient);
-        verifyOAuthError(post({}, {passwordClient()}), 400, "{\"error\": \"unsupported_grant_type\"}");
-        verifyOAuthError(post({{"grant_type", "foo"}}, {passwordClient()}), 400,
+        verifyOAuthError(post({}, {LocalOAuthServer::passwordClientAuth()}), 400,
                          "{\"error\": \"unsupported_grant_type\"}");
-        verifyOAuthError(post({{"grant_type", "password"}, {"password", "x"}}, {passwordClient()}), 400,
-                         "{\"error\": \"invalid_request\", \"error_description\": \"Request is missing username "
-                         "parameter.\"}");
-        verifyOAuthError(post({{"grant_type", "password"}, {"username", "alice"}}, {passwordClient()}), 400,
-                         "{\"error\": \"invalid_request\", \"error_description\": \"Request is missing password "
-                         "parameter.\"}");
+        verifyOAuthError(post({{"grant_type", "foo"}}, {LocalOAuthServer::passwordClientAuth()}), 400,
+                         "{\"error\": \"unsupported_grant_type\"}");
         verifyOAuthError(
-            post({{"grant_type", "password"}, {"username", "alice"}, {"password", "alice-password-1"}}, {ccClient()}),
-            400, "{\"error\": \"unauthorized_client\"}");
-        verifyOAuthError(post({{"grant_type", "client_credentials"}}, {passwordClient()}), 400,
+            post({{"grant_type", "password"}, {"password", "x"}}, {LocalOAuthServer::passwordClientAuth()}), 400,
+            "{\"error\": \"invalid_request\", \"error_description\": \"Request is missing username "
+            "parameter.\"}");
+        verifyOAuthError(
+            post({{"grant_type", "password"}, {"username", "alice"}}, {LocalOAuthServer::passwordClientAuth()}), 400,
+            "{\"error\": \"invalid_request\", \"error_description\": \"Request is missing password "
+            "parameter.\"}");
+        verifyOAuthError(post({{"grant_type", "password"}, {"username", "alice"}, {"password", "alice-password-1"}},
+                              {LocalOAuthServer::ccClientAuth()}),
+                         400, "{\"error\": \"unauthorized_client\"}");
+        verifyOAuthError(post({{"grant_type", "client_credentials"}}, {LocalOAuthServer::passwordClientAuth()}), 400,
                          "{\"error\": \"unauthorized_client\"}");
         verifyOAuthError(post({{"grant_type", "password"},
                                {"username", "alice"},
                                {"password", "alice-password-1"},
                                {"scope", "write read foo"}},
-                              {passwordClient()}),
+                              {LocalOAuthServer::passwordClientAuth()}),
                          400, "{\"error\": \"invalid_scope\"}");
         verifyOAuthError(
             post({{"grant_type", "password"}, {"username", "alice"}, {"password", "alice-password-1"}, {"scope", ""}},
-                 {passwordClient()}),
+                 {LocalOAuthServer::passwordClientAuth()}),
             400, "{\"error\": \"invalid_scope\"}");
     }
 
@@ -156,7 +152,7 @@ private slots:
                              {"username", "alice"},
                              {"password", "alice-password-1"},
                              {"scope", "write read"}},
-                            {passwordClient()});
+                            {LocalOAuthServer::passwordClientAuth()});
         QCOMPARE(r.status, 200);
         QCOMPARE(r.json().value("scope").toString(), QString("write read"));
     }
@@ -164,7 +160,8 @@ private slots:
     void jsonBodyIsNotParsed()
     {
         HttpTestClient client(m_server->port());
-        const auto r = client.request("POST", "/o/token/", {"Content-Type: application/json", passwordClient()},
+        const auto r = client.request("POST", "/o/token/",
+                                      {"Content-Type: application/json", LocalOAuthServer::passwordClientAuth()},
                                       R"({"grant_type":"client_credentials"})");
         verifyOAuthError(r, 400, "{\"error\": \"unsupported_grant_type\"}");
     }
@@ -175,7 +172,8 @@ private slots:
         const QByteArray body = "--XyZ\r\nContent-Disposition: form-data; name=\"grant_type\"\r\n\r\n"
                                 "client_credentials\r\n--XyZ--\r\n";
         const auto r =
-            client.request("POST", "/o/token/", {"Content-Type: multipart/form-data; boundary=XyZ", ccClient()}, body);
+            client.request("POST", "/o/token/",
+                           {"Content-Type: multipart/form-data; boundary=XyZ", LocalOAuthServer::ccClientAuth()}, body);
         QCOMPARE(r.status, 200);
     }
 
@@ -203,7 +201,7 @@ private slots:
     {
         // The peer answers 500 here; we answer a proper invalid_request.
         verifyOAuthError(post({{"grant_type", "password"}, {"username", "alice"}, {"password", "alice-password-1"}},
-                              {passwordClient()}, "/o/token/?grant_type=password"),
+                              {LocalOAuthServer::passwordClientAuth()}, "/o/token/?grant_type=password"),
                          400,
                          "{\"error\": \"invalid_request\", \"error_description\": \"URL query parameters are not "
                          "allowed\"}");
@@ -214,7 +212,8 @@ private slots:
         const QJsonObject first = passwordGrant().json();
         const QString access1 = first.value("access_token").toString();
         const QString refresh1 = first.value("refresh_token").toString();
-        const auto r = post({{"grant_type", "refresh_token"}, {"refresh_token", refresh1}}, {passwordClient()});
+        const auto r = post({{"grant_type", "refresh_token"}, {"refresh_token", refresh1}},
+                            {LocalOAuthServer::passwordClientAuth()});
         QCOMPARE(r.status, 200);
         const QString access2 = r.json().value("access_token").toString();
         const QString refresh2 = r.json().value("refresh_token").toString();
@@ -222,15 +221,16 @@ private slots:
         QCOMPARE(apiStatus(access1), 401); // the old access token dies at once
         QCOMPARE(apiStatus(access2), 200);
         // Reusing the old refresh token fails and does not hurt the new pair.
-        verifyOAuthError(post({{"grant_type", "refresh_token"}, {"refresh_token", refresh1}}, {passwordClient()}), 400,
-                         "{\"error\": \"invalid_grant\"}");
+        verifyOAuthError(post({{"grant_type", "refresh_token"}, {"refresh_token", refresh1}},
+                              {LocalOAuthServer::passwordClientAuth()}),
+                         400, "{\"error\": \"invalid_grant\"}");
         QCOMPARE(apiStatus(access2), 200);
         // Narrowing works, widening does not.
         verifyOAuthError(post({{"grant_type", "refresh_token"}, {"refresh_token", refresh2}, {"scope", "read foo"}},
-                              {passwordClient()}),
+                              {LocalOAuthServer::passwordClientAuth()}),
                          400, "{\"error\": \"invalid_scope\"}");
-        const auto narrowed =
-            post({{"grant_type", "refresh_token"}, {"refresh_token", refresh2}, {"scope", "read"}}, {passwordClient()});
+        const auto narrowed = post({{"grant_type", "refresh_token"}, {"refresh_token", refresh2}, {"scope", "read"}},
+                                   {LocalOAuthServer::passwordClientAuth()});
         QCOMPARE(narrowed.status, 200);
         QCOMPARE(narrowed.json().value("scope").toString(), QString("read"));
     }
@@ -238,14 +238,16 @@ private slots:
     void refreshErrors()
     {
         const QString refresh = passwordGrant().json().value("refresh_token").toString();
-        verifyOAuthError(post({{"grant_type", "refresh_token"}}, {passwordClient()}), 400,
+        verifyOAuthError(post({{"grant_type", "refresh_token"}}, {LocalOAuthServer::passwordClientAuth()}), 400,
                          "{\"error\": \"invalid_request\", \"error_description\": \"Missing refresh token "
                          "parameter.\"}");
-        verifyOAuthError(post({{"grant_type", "refresh_token"}, {"refresh_token", "zzz"}}, {passwordClient()}), 400,
-                         "{\"error\": \"invalid_grant\"}");
+        verifyOAuthError(
+            post({{"grant_type", "refresh_token"}, {"refresh_token", "zzz"}}, {LocalOAuthServer::passwordClientAuth()}),
+            400, "{\"error\": \"invalid_grant\"}");
         // Another client's refresh token.
-        verifyOAuthError(post({{"grant_type", "refresh_token"}, {"refresh_token", refresh}}, {ccClient()}), 400,
-                         "{\"error\": \"invalid_grant\"}");
+        verifyOAuthError(
+            post({{"grant_type", "refresh_token"}, {"refresh_token", refresh}}, {LocalOAuthServer::ccClientAuth()}),
+            400, "{\"error\": \"invalid_grant\"}");
         // A confidential client without authentication.
         verifyOAuthError(post({{"grant_type", "refresh_token"}, {"refresh_token", refresh}}), 401,
                          "{\"error\": \"invalid_client\"}");
@@ -258,7 +260,7 @@ private slots:
         QCOMPARE(apiStatus(first.value("access_token").toString()), 401);
         const auto r =
             post({{"grant_type", "refresh_token"}, {"refresh_token", first.value("refresh_token").toString()}},
-                 {passwordClient()});
+                 {LocalOAuthServer::passwordClientAuth()});
         QCOMPARE(r.status, 200);
         QCOMPARE(apiStatus(r.json().value("access_token").toString()), 200);
     }
@@ -267,12 +269,12 @@ private slots:
     {
         // DOT 1.7 answers 500 here.
         const QJsonObject first = passwordGrant().json();
-        const auto revoke =
-            post({{"token", first.value("access_token").toString()}}, {passwordClient()}, "/o/revoke_token/");
+        const auto revoke = post({{"token", first.value("access_token").toString()}},
+                                 {LocalOAuthServer::passwordClientAuth()}, "/o/revoke_token/");
         QCOMPARE(revoke.status, 200);
         verifyOAuthError(
             post({{"grant_type", "refresh_token"}, {"refresh_token", first.value("refresh_token").toString()}},
-                 {passwordClient()}),
+                 {LocalOAuthServer::passwordClientAuth()}),
             400, "{\"error\": \"invalid_grant\"}");
     }
 
@@ -325,8 +327,7 @@ private slots:
         const QString code =
             m_server->issueAuthorizationCode(LocalOAuthServer::authCodeClientId(), "alice",
                                              LocalOAuthServer::redirectUri(), "read", "plain-verifier", "plain");
-        const QByteArray auth =
-            HttpTestClient::basicAuth(LocalOAuthServer::authCodeClientId(), LocalOAuthServer::authCodeClientSecret());
+        const QByteArray auth = LocalOAuthServer::authCodeClientAuth();
         verifyOAuthError(post({{"grant_type", "authorization_code"},
                                {"code", code},
                                {"code_verifier", "plain-verifier"},
@@ -341,8 +342,9 @@ private slots:
         QCOMPARE(r.status, 200);
         verifyOAuthError(post({{"grant_type", "authorization_code"}}, {auth}), 400,
                          "{\"error\": \"invalid_request\", \"error_description\": \"Missing code parameter.\"}");
-        verifyOAuthError(post({{"grant_type", "authorization_code"}, {"code", "zzz"}}, {passwordClient()}), 400,
-                         "{\"error\": \"unauthorized_client\"}");
+        verifyOAuthError(
+            post({{"grant_type", "authorization_code"}, {"code", "zzz"}}, {LocalOAuthServer::passwordClientAuth()}),
+            400, "{\"error\": \"unauthorized_client\"}");
     }
 
     void authorizationCodeExpires()
