@@ -30,6 +30,7 @@
 #include "workspace/DemoWorkspace.h"
 #include "workspace/EnvironmentDraft.h"
 #include "workspace/RequestLocation.h"
+#include "workspace/SaveRequestDialog.h"
 #include "workspace/Slug.h"
 #include "workspace/WorkspaceEditCommand.h"
 #include "workspace/WorkspacePanel.h"
@@ -595,6 +596,8 @@ void MainWindow::createActions()
     QMenu* file = menuBar()->addMenu(tr("&File"));
     addAction(file, tr("&New request"), QStringLiteral("newRequestAction"), QKeySequence::New, &MainWindow::newRequest);
     addAction(file, tr("&Save request"), QStringLiteral("saveAction"), QKeySequence::Save, &MainWindow::saveCurrent);
+    addAction(file, tr("Save request &as…"), QStringLiteral("saveAsAction"),
+              QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S), &MainWindow::saveCurrentAs);
     addAction(file, tr("&Close tab"), QStringLiteral("closeTabAction"), QKeySequence(Qt::CTRL | Qt::Key_W),
               &MainWindow::closeCurrentTab);
     file->addSeparator();
@@ -695,6 +698,7 @@ void MainWindow::setActionIcons()
     static const std::pair<QStringView, QStringView> icons[] = {
         {u"newRequestAction", u"new-request"},
         {u"saveAction", u"save"},
+        {u"saveAsAction", u"save"},
         {u"closeTabAction", u"close-tab"},
         {u"importCurlAction", u"import"},
         {u"importPostmanAction", u"import"},
@@ -809,13 +813,67 @@ void MainWindow::saveCurrent()
     RequestTab* tab = currentTab();
     if (!tab)
         return;
-    if (!tab->path().isEmpty() && m_workspace.isOpen()) {
-        if (!saveToWorkspace(tab))
-            return;
-    }
+    if (tab->path().isEmpty())
+        saveTabAs(tab);
+    else
+        saveTab(tab);
+}
+
+void MainWindow::saveCurrentAs()
+{
+    if (RequestTab* tab = currentTab())
+        saveTabAs(tab);
+}
+
+bool MainWindow::saveTab(RequestTab* tab)
+{
+    if (m_workspace.isOpen() && !saveToWorkspace(tab))
+        return false;
     tab->markSaved();
     saveTabs();
     statusBar()->showMessage(tr("Saved “%1”").arg(tab->title()), 3000);
+    return true;
+}
+
+// The request goes in through editTree() like every tree edit (saved, undoable); the save moves inline secrets into
+// secret variables of the collection (the SecretStore gets their values), so the tab then shows what the files hold.
+void MainWindow::saveTabAs(RequestTab* tab, const std::function<void()>& saved)
+{
+    if (!m_workspace.isOpen()) {
+        statusBar()->showMessage(tr("Open a workspace first: requests are saved in it"), 5000);
+        return;
+    }
+    auto* dialog = new SaveRequestDialog(
+        m_workspace.workspace(), selectedContainer(), tab->title(),
+        [this](const QString& container, const QString& name) {
+            return WorkspaceTree::checkNewName(m_workspace.workspace(), container, name);
+        },
+        this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, tab = QPointer<RequestTab>(tab), saved] {
+        if (!tab)
+            return;
+        const QString container = dialog->container();
+        const QString name = dialog->name();
+        const RequestSpec spec = tab->editor()->spec();
+        const WorkspaceTree::Result result = editTree(tr("Save as “%1”").arg(name), [&](Workspace& workspace) {
+            return WorkspaceTree::saveRequestAs(workspace, container, name, spec);
+        });
+        const auto location =
+            result.ok() ? RequestLocation::find(m_workspace.workspace(), result.path, nullptr) : std::nullopt;
+        if (!location)
+            return; // editTree said why in the status bar
+        tab->setPath(result.path);
+        tab->setTitle(location->item->name);
+        tab->editor()->setSpec(location->item->request);
+        tab->markSaved();
+        updateTabTitle(tab);
+        saveTabs();
+        statusBar()->showMessage(tr("Saved “%1”").arg(tab->title()), 3000);
+        if (saved)
+            saved();
+    });
+    dialog->open();
 }
 
 // Writes the tab's request into its workspace item; secrets the save pulled out of the files go to the store.
@@ -1172,7 +1230,16 @@ bool MainWindow::closeTab(int index)
         m_tabWidget->setCurrentIndex(index);
         switch (m_unsavedPrompt(tab->title())) {
         case QMessageBox::Save:
-            tab->markSaved();
+            if (tab->path().isEmpty()) {
+                // It closes once saved; Cancel in the Save as dialog keeps it open.
+                saveTabAs(tab, [this, tab = QPointer<RequestTab>(tab)] {
+                    if (tab)
+                        closeTab(m_tabWidget->indexOf(tab));
+                });
+                return false;
+            }
+            if (!saveTab(tab))
+                return false;
             break;
         case QMessageBox::Discard:
             break;
@@ -1345,19 +1412,26 @@ void MainWindow::restoreTabs()
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+    const int current = m_tabWidget->currentIndex(); // the questions below show each tab in turn
     for (int i = m_tabWidget->count() - 1; i >= 0; --i) {
         auto* tab = qobject_cast<RequestTab*>(m_tabWidget->widget(i));
         if (!tab || !tab->isDirty())
             continue;
         m_tabWidget->setCurrentIndex(i);
         const auto answer = m_unsavedPrompt(tab->title());
-        if (answer == QMessageBox::Save)
-            tab->markSaved();
-        else if (answer != QMessageBox::Discard) {
+        if (answer == QMessageBox::Save && tab->path().isEmpty()) {
+            // Asks where to save it, then tries to close again (the next unsaved tab asks in turn).
+            saveTabAs(tab, [this] { close(); });
+            event->ignore();
+            return;
+        }
+        if ((answer == QMessageBox::Save && !saveTab(tab)) ||
+            (answer != QMessageBox::Save && answer != QMessageBox::Discard)) {
             event->ignore();
             return;
         }
     }
+    m_tabWidget->setCurrentIndex(current);
     saveTabs();
     m_settings->setValue(kGeometryKey, saveGeometry());
     m_settings->setValue(kStateKey, saveState());

@@ -103,7 +103,11 @@ public:
 
 public slots:
     void newRequest();
+    // Ctrl+S: a workspace request is written back; a scratch request (new, imported, from history) asks where.
     void saveCurrent();
+    // Ctrl+Shift+S: the current request as a new workspace request (a copy when it is saved already); the tab then
+    // edits that one.
+    void saveCurrentAs();
     void closeCurrentTab();
     void sendCurrent();
     void cancelCurrent();
@@ -156,6 +160,10 @@ private:
     void showResponse(const QPointer<RequestTab>& tab, const ResponseRecord& record);
     void updateTabTitle(RequestTab* tab);
     bool saveToWorkspace(RequestTab* tab);
+    // Saves a workspace-backed tab; false (with the reason in the status bar) when it could not be written.
+    bool saveTab(RequestTab* tab);
+    // The Save as dialog for tab; saved runs once the request is in the workspace and the tab edits it.
+    void saveTabAs(RequestTab* tab, const std::function<void()>& saved = {});
     void responseArrived(HttpExecutor::RequestId id, const ResponseRecord& record);
     void addToHistory(const ResponseRecord& record);
     void reopenFromHistory(qint64 id);

@@ -93,6 +93,33 @@ WorkspaceTree::Result WorkspaceTree::addRequest(Workspace& workspace, const QStr
     return add(workspace, parent, item);
 }
 
+WorkspaceTree::Result WorkspaceTree::saveRequestAs(Workspace& workspace, const QString& parent, const QString& name,
+                                                   const RequestSpec& request)
+{
+    if (const QString error = checkNewName(workspace, parent, name); !error.isEmpty())
+        return {error, {}};
+    CollectionItem item;
+    item.name = name.trimmed();
+    item.request = request;
+    return add(workspace, parent, item);
+}
+
+QString WorkspaceTree::checkNewName(const Workspace& workspace, const QString& parent, const QString& name)
+{
+    const std::vector<CollectionItem>* items = containerItems(const_cast<Workspace&>(workspace), parent);
+    if (!items)
+        return notFound(parent);
+    const QString trimmed = name.trimmed();
+    if (trimmed.isEmpty())
+        return QStringLiteral("A name is needed.");
+    // Case does not make two names different to a reader, nor to a case-insensitive file system's slugs.
+    for (const CollectionItem& sibling : *items)
+        if (sibling.name.compare(trimmed, Qt::CaseInsensitive) == 0)
+            return QStringLiteral("There is already a %1 named “%2” here. Choose another name.")
+                .arg(sibling.isFolder() ? QStringLiteral("folder") : QStringLiteral("request"), sibling.name);
+    return {};
+}
+
 WorkspaceTree::Result WorkspaceTree::addFolder(Workspace& workspace, const QString& parent, const QString& name)
 {
     CollectionItem folder;

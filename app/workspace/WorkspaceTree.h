@@ -22,6 +22,12 @@ public:
 
     // parent: a collection's path ("users-api") or a folder's.
     static Result addRequest(Workspace& workspace, const QString& parent, const QString& name);
+    // Save as: a new request named name in parent holding request. Unlike addRequest, the name must be free among
+    // parent's children (checkNewName), so the user can tell the saved request from the others.
+    static Result saveRequestAs(Workspace& workspace, const QString& parent, const QString& name,
+                                const RequestSpec& request);
+    // Why name cannot be a new item of parent, in plain words (empty, or a sibling already has it); empty when it can.
+    static QString checkNewName(const Workspace& workspace, const QString& parent, const QString& name);
     static Result addFolder(Workspace& workspace, const QString& parent, const QString& name);
     // Collections, folders and requests; the slug (the file name) stays.
     static Result rename(Workspace& workspace, const QString& path, const QString& name);

@@ -74,6 +74,38 @@ private slots:
         QVERIFY(WorkspaceTree::isFolderOrCollection(workspace, u"api"_s));
         QVERIFY(!WorkspaceTree::isFolderOrCollection(workspace, users.path));
     }
+
+    // Save as: the name is checked against the container's children (case aside), the request kept as given.
+    void savesARequestUnderAFreeName()
+    {
+        Workspace workspace;
+        Collection api;
+        api.name = u"API"_s;
+        api.slug = u"api"_s;
+        workspace.collections.push_back(api);
+        const auto admin = WorkspaceTree::addFolder(workspace, u"api"_s, u"Admin"_s);
+        RequestSpec spec;
+        spec.method = u"DELETE"_s;
+        spec.url = u"https://api.example/users/7"_s;
+
+        QCOMPARE(WorkspaceTree::checkNewName(workspace, admin.path, u"  "_s), u"A name is needed."_s);
+        QVERIFY(WorkspaceTree::checkNewName(workspace, u"nowhere"_s, u"x"_s).contains(u"nowhere"));
+        QVERIFY(WorkspaceTree::checkNewName(workspace, admin.path, u"Delete user"_s).isEmpty());
+        const auto saved = WorkspaceTree::saveRequestAs(workspace, admin.path, u" Delete user "_s, spec);
+        QVERIFY2(saved.ok(), qPrintable(saved.error));
+        QCOMPARE(saved.path, u"api/admin/delete-user"_s);
+        const auto location = RequestLocation::find(workspace, saved.path, nullptr);
+        QVERIFY(location);
+        QCOMPARE(location->item->name, u"Delete user"_s);
+        QCOMPARE(location->item->request, spec);
+
+        const QString taken = WorkspaceTree::checkNewName(workspace, admin.path, u"delete USER"_s);
+        QCOMPARE(taken, u"There is already a request named “Delete user” here. Choose another name."_s);
+        QCOMPARE(WorkspaceTree::saveRequestAs(workspace, admin.path, u"delete USER"_s, spec).error, taken);
+        QVERIFY(WorkspaceTree::checkNewName(workspace, u"api"_s, u"admin"_s).contains(u"folder named “Admin”"));
+        QVERIFY(WorkspaceTree::checkNewName(workspace, u"api"_s, u"Delete user"_s).isEmpty()); // another container
+        QCOMPARE(location->folders.front()->children.size(), std::size_t(1));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestWorkspaceTree)
