@@ -522,6 +522,9 @@ void MainWindow::startLocalServer()
     if (m_options.localServerIterations > 0)
         settings.passwordIterations = m_options.localServerIterations;
     settings.clock = m_options.localServerClock;
+    // --ephemeral keeps the server's tokens in memory like the app's own; otherwise they sit beside the history.
+    if (!m_options.memorySecrets)
+        settings.databasePath = QFileInfo(m_history->path()).dir().filePath(u"local-server.sqlite3"_s);
     m_localServer->start(settings);
 }
 

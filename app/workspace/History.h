@@ -70,6 +70,7 @@ public:
     // Creates the file and schema when needed. Returns an error message, empty on success.
     QString open();
     bool isOpen() const;
+    QString path() const { return m_path; }
 
     // Redacts, writes and prunes. Returns the new entry's id, or nothing on a database error (see lastError()).
     std::optional<qint64> record(const ResponseRecord& response, const Redactor& redactor);

@@ -5,6 +5,8 @@
 #include "server/ServerConfig.h"
 #include "server/http/SelfSignedCertificate.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <QPointer>
 #include <QSslCertificate>
 #include <QSslConfiguration>
@@ -64,6 +66,10 @@ void LocalServerController::start(const Settings& settings)
         server::ServerConfig config;
         config.port = settings.port;
         config.passwordIterations = settings.passwordIterations;
+        if (!settings.databasePath.isEmpty()) {
+            QDir().mkpath(QFileInfo(settings.databasePath).absolutePath());
+            config.databasePath = settings.databasePath;
+        }
         config.clock = settings.clock;
         config.seeds = {server::demoSeedJson()};
         config.hashThreads = 1;

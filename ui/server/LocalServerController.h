@@ -45,6 +45,9 @@ public:
         // The in-process server holds only the demo seed's public test credentials, in memory: a modest PBKDF2
         // count keeps its start and each sign-in quick.
         int passwordIterations = 10000;
+        // The SQLite file for its users, clients and tokens, so they outlive the app (a token kept in the keychain
+        // still works after a restart); created with its folder when missing. Empty: in memory, gone when it stops.
+        QString databasePath;
         std::function<qint64()> clock; // seconds since the epoch, called on the worker thread; empty: system
     };
 
