@@ -87,6 +87,12 @@ QString VariableLineEdit::variableToolTipAt(int position) const
 
 bool VariableLineEdit::event(QEvent* event)
 {
+    if (event->type() == QEvent::PaletteChange) {
+        // A light/dark switch of the system: the variable colours follow the new palette.
+        const bool handled = QLineEdit::event(event);
+        rehighlight();
+        return handled;
+    }
     if (event->type() == QEvent::ToolTip) {
         auto* help = static_cast<QHelpEvent*>(event);
         const QString tip = variableToolTipAt(cursorPositionAt(help->pos()));

@@ -2,6 +2,7 @@
 
 #include "response/ResponseBodyView.h"
 
+#include <QEvent>
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -103,7 +104,8 @@ void ResponseView::clear()
     m_bodyReader.reset();
     m_record = {};
     m_statusLabel->setText(tr("No response yet"));
-    m_statusLabel->setStyleSheet({});
+    m_coloredStatus.reset();
+    colorStatus();
     m_timeLabel->clear();
     m_sizeLabel->clear();
     m_errorLabel->hide();
@@ -113,10 +115,29 @@ void ResponseView::clear()
     m_bodyView->clear();
 }
 
+void ResponseView::colorStatus()
+{
+    if (!m_coloredStatus) {
+        m_statusLabel->setStyleSheet({});
+        return;
+    }
+    const bool dark = palette().color(QPalette::Base).lightness() < 128;
+    m_statusLabel->setStyleSheet(
+        QStringLiteral("QLabel { font-weight: bold; color: %1; }").arg(statusColor(*m_coloredStatus, dark)));
+}
+
+void ResponseView::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        colorStatus();
+}
+
 void ResponseView::setInProgress(qint64 received, qint64 total)
 {
     m_statusLabel->setText(tr("Sending…"));
-    m_statusLabel->setStyleSheet({});
+    m_coloredStatus.reset();
+    colorStatus();
     m_sizeLabel->setText(total > 0 ? tr("%1 of %2").arg(sizeText(received), sizeText(total)) : sizeText(received));
 }
 
@@ -124,15 +145,12 @@ void ResponseView::setRecord(const ResponseRecord& record)
 {
     clear();
     m_record = record;
-    const bool dark = palette().color(QPalette::Base).lightness() < 128;
+    m_coloredStatus = record.hasResponse() ? record.status : 0;
+    colorStatus();
     if (record.hasResponse()) {
         m_statusLabel->setText(QStringLiteral("%1 %2").arg(record.status).arg(QString::fromUtf8(record.reason)));
-        m_statusLabel->setStyleSheet(
-            QStringLiteral("QLabel { font-weight: bold; color: %1; }").arg(statusColor(record.status, dark)));
     } else {
         m_statusLabel->setText(tr("No response"));
-        m_statusLabel->setStyleSheet(
-            QStringLiteral("QLabel { font-weight: bold; color: %1; }").arg(statusColor(0, dark)));
         m_errorLabel->setText(record.errorMessage);
         m_errorLabel->show();
     }

@@ -6,6 +6,7 @@
 #include <QWidget>
 
 #include <memory>
+#include <optional>
 
 class QLabel;
 class QPlainTextEdit;
@@ -35,8 +36,15 @@ public:
 
     static QString sizeText(qint64 bytes);
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
+    // The status colour follows the palette, so a light/dark switch of the system recolours a shown response.
+    void colorStatus();
+
     ResponseRecord m_record;
+    std::optional<int> m_coloredStatus; // the status whose colour the label shows (0: no response); none: plain
     QLabel* m_statusLabel;
     QLabel* m_timeLabel;
     QLabel* m_sizeLabel;
