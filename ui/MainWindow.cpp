@@ -3,6 +3,7 @@
 #include "CommandPalette.h"
 #include "RequestTab.h"
 #include "ThemedIcon.h"
+#include "auth/AutoRefreshMemory.h"
 #include "auth/ProfileEditorDialog.h"
 #include "auth/TokenDock.h"
 #include "auth/TokenManager.h"
@@ -147,6 +148,12 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
                 const QPointer<RequestTab> tab = it->second;
                 m_authorizedInFlight.erase(it);
                 showResponse(tab, record);
+            });
+    // The 401 that a refreshed token answered is history too: the list shows 401, then the retry's answer.
+    connect(m_sender.get(), &AuthorizedSender::attemptFinished, this,
+            [this](AuthorizedSender::RequestId id, const ResponseRecord& record) {
+                if (m_authorizedInFlight.count(id))
+                    addToHistory(record);
             });
 
     m_tabWidget = new QTabWidget(this);
@@ -426,6 +433,7 @@ void MainWindow::rebuildVariables()
 void MainWindow::createTokenDock()
 {
     m_tokenDock = new TokenDock(m_tokens.get(), m_clock, this);
+    m_autoRefreshMemory = new AutoRefreshMemory(m_tokens.get(), m_settings.get(), this);
     auto* dock = new QDockWidget(tr("Token manager"), this);
     dock->setObjectName(QStringLiteral("tokenManagerDockWidget"));
     dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetClosable |
@@ -559,7 +567,9 @@ void MainWindow::openDemoWorkspace()
 // The workspace's OAuth profiles, resolved with the variables in effect, go to the TokenManager.
 void MainWindow::applyProfiles()
 {
-    m_tokenDock->reloadProfiles(WorkspaceProfiles::apply(*m_tokens, m_workspace.workspace(), m_variables));
+    const QHash<QString, QString> problems = WorkspaceProfiles::apply(*m_tokens, m_workspace.workspace(), m_variables);
+    m_autoRefreshMemory->restore();
+    m_tokenDock->reloadProfiles(problems);
     const QStringList names = m_tokens->profileNames();
     for (int i = 0; i < m_tabWidget->count(); ++i)
         if (auto* tab = qobject_cast<RequestTab*>(m_tabWidget->widget(i)))

@@ -34,6 +34,7 @@ class TokenManager;
 
 namespace tb::ui {
 
+class AutoRefreshMemory;
 class LocalServerController;
 class LocalServerPanel;
 class CurlSnippetView;
@@ -212,6 +213,7 @@ private:
     QTabWidget* m_tabWidget;
     WorkspacePanel* m_workspacePanel;
     TokenDock* m_tokenDock;
+    AutoRefreshMemory* m_autoRefreshMemory;
     LocalServerController* m_localServer;
     LocalServerPanel* m_localServerPanel;
     bool m_firstRun = false;

@@ -73,6 +73,9 @@ void AuthorizedSender::onExecutorFinished(HttpExecutor::RequestId executorId, co
                 emit finished(id, record);
                 return;
             }
+            if (m_pending.find(id) == m_pending.end())
+                return; // canceled while the token was refreshed
+            emit attemptFinished(id, record);
             sendWithToken(id, access.scheme, access.accessToken);
         });
         return;

@@ -16,7 +16,9 @@ class TokenManager;
 //   send with Authorization: Bearer token  -> 401?  manager.reportUnauthorized(profile, token)  (one refresh,
 //                                                   shared by every request that saw the same token rejected)
 //                                           -> send once more with the new token; a second 401 is the answer.
-// Requests with any other auth go straight through. Always exactly one finished() per send().
+// Requests with any other auth go straight through. Always exactly one finished() per send(), with the answer; an
+// exchange that is not the answer (the 401 that was retried with a refreshed token) comes first as attemptFinished(),
+// so a history can show every request that went out.
 class AuthorizedSender : public QObject
 {
     Q_OBJECT
@@ -36,6 +38,8 @@ public:
 
 signals:
     void finished(tb::AuthorizedSender::RequestId id, const tb::ResponseRecord& record);
+    // An exchange of request id that is not its answer: a 401 about to be retried with a refreshed token.
+    void attemptFinished(tb::AuthorizedSender::RequestId id, const tb::ResponseRecord& record);
 
 private:
     struct Pending

@@ -580,11 +580,12 @@ void TokenManager::cancelSignIn(const QString& name)
 void TokenManager::setAutoRefresh(const QString& name, bool enabled)
 {
     Entry* live = entry(name);
-    if (!live)
+    if (!live || live->autoRefresh == enabled)
         return;
     live->autoRefresh = enabled;
     if (live->loaded)
         schedule(*live);
+    emit autoRefreshChanged(name, enabled);
 }
 
 bool TokenManager::autoRefresh(const QString& name) const

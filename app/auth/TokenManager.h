@@ -131,6 +131,8 @@ signals:
     void deviceCodeReady(const QString& profile, const QString& userCode, const QString& verificationUri,
                          const QString& verificationUriComplete);
     void warning(const QString& profile, const QString& message);
+    // setAutoRefresh() changed a profile's switch.
+    void autoRefreshChanged(const QString& profile, bool enabled);
 
 private:
     struct Entry;

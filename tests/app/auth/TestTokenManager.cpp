@@ -268,6 +268,59 @@ private slots:
         QCOMPARE(f.apiCalls(), 100);
     }
 
+    // The 401 that a refresh answers is reported as an attempt (with the rejected token, for the caller to redact),
+    // before the retry's answer; a request that needed no retry reports no attempt.
+    void aRetried401IsReportedBeforeTheAnswer()
+    {
+        Fixture f(&m_network);
+        QVERIFY(f.ok());
+        QVERIFY(holdToken(f));
+        const QString rejected = f.manager->tokens(QStringLiteral("demo")).accessToken;
+        f.server.advance(86401);
+        tb::HttpExecutor executor;
+        tb::AuthorizedSender sender(&executor, f.manager.get());
+        QStringList events;
+        QByteArray attemptAuthorization;
+        connect(&sender, &tb::AuthorizedSender::attemptFinished, this,
+                [&](tb::AuthorizedSender::RequestId id, const tb::ResponseRecord& record) {
+                    events << QStringLiteral("attempt %1 %2").arg(id).arg(record.status);
+                    for (const auto& header : record.request.headers)
+                        if (header.name.compare("Authorization", Qt::CaseInsensitive) == 0)
+                            attemptAuthorization = header.value;
+                });
+        connect(&sender, &tb::AuthorizedSender::finished, this,
+                [&](tb::AuthorizedSender::RequestId id, const tb::ResponseRecord& record) {
+                    events << QStringLiteral("finished %1 %2").arg(id).arg(record.status);
+                });
+        const auto id = sender.send(f.usersRequest());
+        QTRY_COMPARE_WITH_TIMEOUT(events.size(), 2, 15000);
+        QCOMPARE(events,
+                 (QStringList{QStringLiteral("attempt %1 401").arg(id), QStringLiteral("finished %1 200").arg(id)}));
+        QCOMPARE(attemptAuthorization, "Bearer " + rejected.toUtf8());
+
+        events.clear();
+        const auto second = sender.send(f.usersRequest()); // the refreshed token is good: one exchange
+        QTRY_COMPARE_WITH_TIMEOUT(events.size(), 1, 15000);
+        QCOMPARE(events, QStringList{QStringLiteral("finished %1 200").arg(second)});
+        QCOMPARE(f.apiCalls(), 3);
+    }
+
+    void autoRefreshSwitchIsReportedWhenItChanges()
+    {
+        Fixture f(&m_network);
+        QVERIFY(f.ok());
+        QSignalSpy changed(f.manager.get(), &TokenManager::autoRefreshChanged);
+        QVERIFY(f.manager->autoRefresh(QStringLiteral("demo")));
+        f.manager->setAutoRefresh(QStringLiteral("demo"), true);    // no change
+        f.manager->setAutoRefresh(QStringLiteral("nobody"), false); // no such profile
+        QCOMPARE(changed.count(), 0);
+        f.manager->setAutoRefresh(QStringLiteral("demo"), false);
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(changed.at(0).at(0).toString(), QStringLiteral("demo"));
+        QCOMPARE(changed.at(0).at(1).toBool(), false);
+        QVERIFY(!f.manager->autoRefresh(QStringLiteral("demo")));
+    }
+
     void secondUnauthorizedIsReturnedAsIs()
     {
         Fixture f(&m_network);

@@ -364,7 +364,7 @@ private slots:
     }
 
     // A token the server no longer accepts: the 401 gets one refresh and one retry, the user sees the 200, and the
-    // history has it.
+    // history has both exchanges, the 401 first, its rejected token redacted.
     void answersA401WithARefresh()
     {
         auto window = makeWindow();
@@ -378,15 +378,25 @@ private slots:
         QVERIFY(tab);
         useProfile(tab, u"demo-password"_qs);
         QTRY_VERIFY(tab->findChild<QLabel*>(u"authTokenStateLabel"_qs)->text().startsWith(u"Valid, expires in"));
+        const int recorded = window->history()->count();
         window->sendCurrent();
         auto* status = tab->findChild<QLabel*>(u"statusLabel"_qs);
         QTRY_VERIFY_WITH_TIMEOUT(status->text().startsWith(u"200"), 15000);
+        QCOMPARE(window->history()->count(), recorded + 2);
         QVERIFY(manager->tokens(u"demo-password"_qs).accessToken != first);
         const QAbstractItemModel* history = window->findChild<QListView*>(u"historyListView"_qs)->model();
-        QVERIFY(history->rowCount() >= 1);
+        QTRY_VERIFY(history->rowCount() >= 2); // the list refreshes after each entry
         const QString newest = history->index(0, 0).data().toString();
         QVERIFY2(newest.startsWith(u"200  GET"), qPrintable(newest));
         QVERIFY(newest.contains(u"/api/users/"));
+        const QString before = history->index(1, 0).data().toString();
+        QVERIFY2(before.startsWith(u"401  GET"), qPrintable(before));
+        QVERIFY(before.contains(u"/api/users/"));
+        const auto entries = window->history()->search({});
+        QVERIFY(entries.size() >= 2);
+        QCOMPARE(entries[1].status, 401);
+        for (const auto& header : entries[1].requestHeaders)
+            QVERIFY2(!header.value.contains(first.toUtf8()), header.value.constData());
     }
 };
 
