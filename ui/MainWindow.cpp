@@ -1,8 +1,9 @@
 #include "MainWindow.h"
 
 #include "CommandPalette.h"
+#include "MainMenus.h"
 #include "RequestTab.h"
-#include "ThemedIcon.h"
+#include "TabSession.h"
 #include "auth/AutoRefreshMemory.h"
 #include "auth/ProfileEditorDialog.h"
 #include "auth/TokenDock.h"
@@ -12,12 +13,9 @@
 #include "environment/EnvironmentEditor.h"
 #include "history/HistoryPanel.h"
 #include "http/Redactor.h"
-#include "interop/CurlExporter.h"
-#include "interop/CurlImporter.h"
 #include "interop/CurlSnippet.h"
 #include "interop/CurlSnippetView.h"
-#include "interop/PostmanExporter.h"
-#include "interop/WorkspaceImport.h"
+#include "interop/InteropActions.h"
 #include "request/AuthEditor.h"
 #include "request/RequestEditor.h"
 #include "request/VariableLineEdit.h"
@@ -30,51 +28,36 @@
 #include "server/LocalServerPanel.h"
 #include "workspace/DemoWorkspace.h"
 #include "workspace/EnvironmentDraft.h"
+#include "workspace/RequestContext.h"
 #include "workspace/RequestLocation.h"
 #include "workspace/SaveRequestDialog.h"
-#include "workspace/Slug.h"
 #include "workspace/WorkspaceEditCommand.h"
 #include "workspace/WorkspacePanel.h"
 #include "workspace/WorkspaceTreeWidget.h"
 
 #include <QAction>
-#include <QApplication>
-#include <QClipboard>
 #include <QCloseEvent>
-#include <QComboBox>
 #include <QCoreApplication>
 #include <QDesktopServices>
 #include <QDialog>
-#include <QDialogButtonBox>
 #include <QDir>
 #include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QElapsedTimer>
 #include <QFile>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QInputDialog>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
-#include <QListWidget>
-#include <QMenuBar>
 #include <QMimeData>
 #include <QNetworkAccessManager>
-#include <QPlainTextEdit>
-#include <QPushButton>
-#include <QSaveFile>
 #include <QSettings>
-#include <QSplitter>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTreeWidget>
 #include <QUndoStack>
-#include <QVBoxLayout>
 
 #include <cstdio>
 
@@ -84,8 +67,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-const QString kTabsKey = QStringLiteral("session/openTabs");
-const QString kCurrentTabKey = QStringLiteral("session/currentTab");
 const QString kGeometryKey = QStringLiteral("window/geometry");
 const QString kStateKey = QStringLiteral("window/state");
 const QString kEnvironmentKey = QStringLiteral("session/environment");
@@ -95,26 +76,6 @@ const QString kServerTlsKey = QStringLiteral("localServer/tls");
 const QString kServerAutoStartKey = QStringLiteral("localServer/startWithApp");
 // tokenbench.json's id of resources/demo/workspace: its {{base_url}} follows the in-process server.
 const QString kDemoWorkspaceId = QStringLiteral("tokenbench-demo");
-
-QJsonArray rowsToJson(const QList<KeyValueRow>& rows)
-{
-    QJsonArray array;
-    for (const auto& row : rows)
-        array.append(QJsonObject{{QStringLiteral("name"), row.name},
-                                 {QStringLiteral("value"), row.value},
-                                 {QStringLiteral("enabled"), row.enabled}});
-    return array;
-}
-
-QList<KeyValueRow> rowsFromJson(const QJsonArray& array)
-{
-    QList<KeyValueRow> rows;
-    for (const auto& value : array) {
-        const QJsonObject object = value.toObject();
-        rows.append({object[u"name"].toString(), object[u"value"].toString(), object[u"enabled"].toBool(true)});
-    }
-    return rows;
-}
 
 } // namespace
 
@@ -126,6 +87,7 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
     m_settings = options.settingsPath.isEmpty()
                      ? std::make_unique<QSettings>()
                      : std::make_unique<QSettings>(options.settingsPath, QSettings::IniFormat);
+    m_tabSession = std::make_unique<TabSession>(m_settings.get());
     m_unsavedPrompt = [this](const QString& title) {
         return QMessageBox::question(this, tr("Unsaved changes"),
                                      tr("“%1” has unsaved changes. Save them before closing?").arg(title),
@@ -136,6 +98,12 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
         m_secrets = std::make_unique<MemorySecretStore>();
     else
         m_secrets = selectSecretStore();
+    m_interop = new InteropActions(&m_workspace, m_secrets.get(), this);
+    connect(m_interop, &InteropActions::requestImported, this,
+            [this](const QString& title, const RequestSpec& request) { openRequest(title, request); });
+    connect(m_interop, &InteropActions::secretImported, this,
+            [this](const QString& ref, const QString& value) { m_secretValues.insert(ref, value); });
+    connect(m_interop, &InteropActions::message, statusBar(), &QStatusBar::showMessage);
     m_network = std::make_unique<QNetworkAccessManager>();
     m_tokens = std::make_unique<TokenManager>(m_secrets.get(), m_network.get(), m_clock);
     m_tokens->setUrlOpener([](const QUrl& url) { return QDesktopServices::openUrl(url); });
@@ -185,8 +153,7 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
     createLeftPanel();
     createTokenDock();
     createLocalServer();
-    createActions();
-    setActionIcons();
+    m_commands = MainMenus::create(this, {m_undoStack, m_workspacePanel->tree(), m_curlSnippetDock});
     createStatusBar();
     resize(1280, 820);
     restoreGeometry(m_settings->value(kGeometryKey).toByteArray());
@@ -371,8 +338,7 @@ void MainWindow::workspaceLoaded()
         }
     }
     setEnvironment(m_environment);
-    for (const QString& path : std::exchange(m_pendingImports, {}))
-        importFile(path);
+    m_interop->importPending();
 }
 
 void MainWindow::setEnvironment(const QString& name)
@@ -592,150 +558,25 @@ void MainWindow::updateAuthEditors()
     }
 }
 
-QAction* MainWindow::addAction(QMenu* menu, const QString& text, const QString& objectName,
-                               const QKeySequence& shortcut, void (MainWindow::*slot)())
+void MainWindow::showTokenManager()
 {
-    auto* action = menu->addAction(text);
-    action->setObjectName(objectName);
-    action->setShortcut(shortcut);
-    action->setShortcutContext(Qt::WindowShortcut);
-    connect(action, &QAction::triggered, this, slot);
-    m_commands.append(action);
-    return action;
+    auto* dock = findChild<QDockWidget*>(QStringLiteral("tokenManagerDockWidget"));
+    dock->show();
+    dock->raise();
+    m_tokenDock->setFocus();
 }
 
-void MainWindow::createActions()
+void MainWindow::nextTab()
 {
-    QMenu* file = menuBar()->addMenu(tr("&File"));
-    addAction(file, tr("&New request"), QStringLiteral("newRequestAction"), QKeySequence::New, &MainWindow::newRequest);
-    addAction(file, tr("&Save request"), QStringLiteral("saveAction"), QKeySequence::Save, &MainWindow::saveCurrent);
-    addAction(file, tr("Save request &as…"), QStringLiteral("saveAsAction"),
-              QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S), &MainWindow::saveCurrentAs);
-    addAction(file, tr("&Close tab"), QStringLiteral("closeTabAction"), QKeySequence(Qt::CTRL | Qt::Key_W),
-              &MainWindow::closeCurrentTab);
-    file->addSeparator();
-    addAction(file, tr("&Import curl command…"), QStringLiteral("importCurlAction"), QKeySequence(Qt::CTRL | Qt::Key_I),
-              &MainWindow::importCurl);
-    addAction(file, tr("Import &Postman file…"), QStringLiteral("importPostmanAction"),
-              QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I), &MainWindow::importPostman);
-    addAction(file, tr("Copy as c&url"), QStringLiteral("copyAsCurlAction"),
-              QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), &MainWindow::copyAsCurl);
-    addAction(file, tr("&Export collection to Postman…"), QStringLiteral("exportCollectionAction"),
-              QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), &MainWindow::exportCollectionToFile);
-    file->addSeparator();
-    auto* quit = file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
-    quit->setObjectName(QStringLiteral("quitAction"));
-    m_commands.append(quit);
-
-    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
-    QAction* undo = m_undoStack->createUndoAction(this, tr("&Undo"));
-    undo->setObjectName(QStringLiteral("undoAction"));
-    undo->setShortcut(QKeySequence::Undo);
-    QAction* redo = m_undoStack->createRedoAction(this, tr("&Redo"));
-    redo->setObjectName(QStringLiteral("redoAction"));
-    redo->setShortcut(QKeySequence::Redo);
-    edit->addActions({undo, redo});
-    m_commands << undo << redo;
-    edit->addSeparator();
-    addAction(edit, tr("New &folder"), QStringLiteral("newFolderAction"),
-              QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N), &MainWindow::newFolderInTree);
-    addAction(edit, tr("New request in &collection"), QStringLiteral("newTreeRequestAction"),
-              QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_N), &MainWindow::newRequestInTree);
-    addAction(edit, tr("Re&name item"), QStringLiteral("renameItemAction"), QKeySequence(Qt::Key_F2),
-              &MainWindow::renameInTree);
-    addAction(edit, tr("&Duplicate item"), QStringLiteral("duplicateItemAction"), QKeySequence(Qt::CTRL | Qt::Key_D),
-              &MainWindow::duplicateInTree);
-    // Delete acts in the tree only: elsewhere the key edits text.
-    QAction* remove = addAction(edit, tr("De&lete item"), QStringLiteral("deleteItemAction"), QKeySequence::Delete,
-                                &MainWindow::deleteInTree);
-    remove->setShortcutContext(Qt::WidgetShortcut);
-    m_workspacePanel->tree()->addAction(remove);
-
-    QMenu* request = menuBar()->addMenu(tr("&Request"));
-    addAction(request, tr("&Send"), QStringLiteral("sendAction"), QKeySequence(Qt::CTRL | Qt::Key_Return),
-              &MainWindow::sendCurrent);
-    auto* sendEnter = new QAction(this); // Ctrl+Enter on the keypad too
-    sendEnter->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Enter));
-    connect(sendEnter, &QAction::triggered, this, &MainWindow::sendCurrent);
-    QMainWindow::addAction(sendEnter);
-    addAction(request, tr("&Cancel"), QStringLiteral("cancelAction"), QKeySequence(Qt::Key_Escape),
-              &MainWindow::cancelCurrent);
-
-    QMenu* tools = menuBar()->addMenu(tr("&Tools"));
-    addAction(tools, tr("&Local OAuth server"), QStringLiteral("localServerAction"),
-              QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L), &MainWindow::showLocalServer);
-    auto* tokenManager =
-        tools->addAction(tr("&Token manager"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T), this, [this] {
-            auto* dock = findChild<QDockWidget*>(QStringLiteral("tokenManagerDockWidget"));
-            dock->show();
-            dock->raise();
-            m_tokenDock->setFocus();
-        });
-    tokenManager->setObjectName(QStringLiteral("tokenManagerAction"));
-    m_commands.append(tokenManager);
-    addAction(tools, tr("Open &demo workspace"), QStringLiteral("openDemoWorkspaceAction"), QKeySequence(),
-              &MainWindow::openDemoWorkspace);
-    QMenu* environments = menuBar()->addMenu(tr("E&nvironment"));
-    addAction(environments, tr("&Edit environments…"), QStringLiteral("editEnvironmentsAction"),
-              QKeySequence(Qt::CTRL | Qt::Key_E), &MainWindow::editEnvironments);
-
-    QMenu* view = menuBar()->addMenu(tr("&View"));
-    addAction(view, tr("Search &history"), QStringLiteral("searchHistoryAction"),
-              QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H), &MainWindow::focusHistorySearch);
-    QAction* snippet = m_curlSnippetDock->toggleViewAction();
-    snippet->setText(tr("c&url snippet"));
-    snippet->setObjectName(QStringLiteral("curlSnippetAction"));
-    snippet->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U));
-    view->addAction(snippet);
-    m_commands.append(snippet);
-    addAction(view, tr("Command &palette…"), QStringLiteral("commandPaletteAction"), QKeySequence(Qt::CTRL | Qt::Key_K),
-              &MainWindow::showCommandPalette);
-    auto* nextTab = view->addAction(tr("Next tab"), QKeySequence::NextChild, this, [this] {
-        m_tabWidget->setCurrentIndex((m_tabWidget->currentIndex() + 1) % qMax(1, m_tabWidget->count()));
-    });
-    nextTab->setObjectName(QStringLiteral("nextTabAction"));
-    m_commands.append(nextTab);
-    auto* focusUrl = view->addAction(tr("Focus URL"), QKeySequence(Qt::CTRL | Qt::Key_L), this, [this] {
-        if (RequestTab* tab = currentTab()) {
-            tab->editor()->urlLineEdit()->setFocus();
-            tab->editor()->urlLineEdit()->selectAll();
-        }
-    });
-    focusUrl->setObjectName(QStringLiteral("focusUrlAction"));
-    m_commands.append(focusUrl);
+    m_tabWidget->setCurrentIndex((m_tabWidget->currentIndex() + 1) % qMax(1, m_tabWidget->count()));
 }
 
-// Icons by action name (resources/icons); the palette shows them next to the shortcut.
-void MainWindow::setActionIcons()
+void MainWindow::focusUrl()
 {
-    static const std::pair<QStringView, QStringView> icons[] = {
-        {u"newRequestAction", u"new-request"},
-        {u"saveAction", u"save"},
-        {u"saveAsAction", u"save"},
-        {u"closeTabAction", u"close-tab"},
-        {u"importCurlAction", u"import"},
-        {u"importPostmanAction", u"import"},
-        {u"copyAsCurlAction", u"copy"},
-        {u"exportCollectionAction", u"export"},
-        {u"quitAction", u"quit"},
-        {u"undoAction", u"undo"},
-        {u"redoAction", u"redo"},
-        {u"newFolderAction", u"new-folder"},
-        {u"newTreeRequestAction", u"new-request"},
-        {u"renameItemAction", u"rename"},
-        {u"duplicateItemAction", u"duplicate"},
-        {u"deleteItemAction", u"delete"},
-        {u"sendAction", u"send"},
-        {u"cancelAction", u"cancel"},
-        {u"editEnvironmentsAction", u"environments"},
-        {u"commandPaletteAction", u"command-palette"},
-        {u"curlSnippetAction", u"terminal"},
-        {u"searchHistoryAction", u"history"},
-    };
-    for (QAction* action : std::as_const(m_commands))
-        for (const auto& [objectName, icon] : icons)
-            if (action->objectName() == objectName)
-                action->setIcon(ThemedIcon::fromName(icon.toString()));
+    if (RequestTab* tab = currentTab()) {
+        tab->editor()->urlLineEdit()->setFocus();
+        tab->editor()->urlLineEdit()->selectAll();
+    }
 }
 
 void MainWindow::createStatusBar()
@@ -1042,51 +883,16 @@ void MainWindow::applyEnvironments(const EnvironmentDraft& draft)
     statusBar()->showMessage(tr("Environments saved"), 3000);
 }
 
-// A paste box for a curl command (as copied from a browser's developer tools); it opens as a new tab.
 void MainWindow::importCurl()
 {
-    auto* dialog = new QDialog(this);
-    dialog->setObjectName(QStringLiteral("importCurlDialog"));
-    dialog->setWindowTitle(tr("Import a curl command"));
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    auto* text = new QPlainTextEdit(dialog);
-    text->setObjectName(QStringLiteral("curlPlainTextEdit"));
-    text->setAccessibleName(tr("curl command"));
-    text->setPlaceholderText(QStringLiteral("curl -H 'Accept: application/json' https://api.example.com/users"));
-    auto* problem = new QLabel(dialog);
-    problem->setObjectName(QStringLiteral("importProblemLabel"));
-    problem->setAccessibleName(tr("Import problem"));
-    problem->setWordWrap(true);
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, dialog);
-    buttons->button(QDialogButtonBox::Ok)->setText(tr("Import"));
-    auto* layout = new QVBoxLayout(dialog);
-    layout->addWidget(text);
-    layout->addWidget(problem);
-    layout->addWidget(buttons);
-    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
-    connect(buttons, &QDialogButtonBox::accepted, dialog, [this, dialog, text, problem] {
-        const CurlImporter::Result result = CurlImporter::fromCommand(text->toPlainText());
-        if (!result.ok()) {
-            problem->setText(result.error);
-            return;
-        }
-        const QUrl url(result.request.url);
-        openRequest(url.host().isEmpty() ? tr("Imported request") : url.host() + url.path(), result.request);
-        if (!result.notes.isEmpty())
-            statusBar()->showMessage(result.notes.join(u' '), 10000);
-        dialog->accept();
-    });
-    dialog->resize(640, 320);
-    dialog->open();
+    m_interop->importCurl();
 }
 
 // Secrets stay $NAME in the command (CurlSnippet), so they never land on the clipboard.
 void MainWindow::copyAsCurl()
 {
-    if (currentTab()) {
-        QApplication::clipboard()->setText(currentCurl());
-        statusBar()->showMessage(tr("Copied as a curl command"), 3000);
-    }
+    if (currentTab())
+        m_interop->copyAsCurl(currentCurl());
 }
 
 QString MainWindow::currentCurl() const
@@ -1129,104 +935,30 @@ void MainWindow::dropEvent(QDropEvent* event)
 
 void MainWindow::importPostman()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Import a Postman collection or environment"), {},
-                                                      tr("Postman files (*.json);;All files (*)"));
-    if (!path.isEmpty())
-        importFile(path);
+    m_interop->importPostman();
 }
 
 void MainWindow::importFile(const QString& path)
 {
-    if (!m_workspace.isOpen()) {
-        m_pendingImports << path;
-        return;
-    }
-    const QString title = tr("Import of %1").arg(QFileInfo(path).fileName());
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        showImportReport(title, {}, {}, tr("Could not read %1: %2").arg(path, file.errorString()));
-        return;
-    }
-    const WorkspaceImport::Result result = WorkspaceImport::postmanFile(m_workspace.directory(), file.readAll());
-    for (const SecretWrite& secret : result.secrets) {
-        m_secretValues.insert(secret.ref, secret.value);
-        m_secrets->write(secret.ref, secret.value.toUtf8(), this, [this](const SecretResult& written) {
-            if (!written.ok())
-                statusBar()->showMessage(tr("Could not store a secret: %1").arg(written.error), 8000);
-        });
-    }
-    if (result.ok())
-        m_workspace.open(m_workspace.directory()); // the import wrote the files: read them again
-    showImportReport(title, result.created, result.notes, result.error);
+    m_interop->importFile(path);
 }
 
-// Says what came in, what was not mapped and which scripts were not run; the details are the importer's notes.
-void MainWindow::showImportReport(const QString& title, const QStringList& created, const QStringList& notes,
-                                  const QString& error)
-{
-    QString text;
-    if (!error.isEmpty())
-        text = tr("Nothing was imported: %1").arg(error);
-    else if (notes.isEmpty())
-        text = tr("Imported %1. Everything was mapped.").arg(created.join(QStringLiteral(", ")));
-    else
-        text = tr("Imported %1. %n thing(s) could not be mapped exactly (scripts are kept but never run); see the "
-                  "details.",
-                  nullptr, int(notes.size()))
-                   .arg(created.join(QStringLiteral(", ")));
-    auto* box = new QMessageBox(error.isEmpty() ? QMessageBox::Information : QMessageBox::Warning, title, text,
-                                QMessageBox::Ok, this);
-    box->setObjectName(QStringLiteral("importReportMessageBox"));
-    box->setAccessibleName(title);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    if (!notes.isEmpty())
-        box->setDetailedText(notes.join(u'\n'));
-    box->open();
-    statusBar()->showMessage(text, 10000);
-}
-
+// The collection of the selected tree item, else the first one.
 void MainWindow::exportCollectionToFile()
 {
     const Workspace& workspace = m_workspace.workspace();
-    if (workspace.collections.empty()) {
-        statusBar()->showMessage(tr("There is no collection to export"), 5000);
-        return;
-    }
-    // The collection of the selected tree item, else the first one.
-    QString name = workspace.collections.front().name;
+    QString name = workspace.collections.empty() ? QString() : workspace.collections.front().name;
     if (const QTreeWidgetItem* item = m_workspacePanel->tree()->currentItem()) {
         while (item->parent())
             item = item->parent();
         name = item->text(0);
     }
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export “%1” to Postman").arg(name),
-                                                      Slug::fromName(name) + u".postman_collection.json"_s,
-                                                      tr("Postman collections (*.json)"));
-    if (path.isEmpty())
-        return;
-    const QString error = exportCollection(name, path);
-    statusBar()->showMessage(error.isEmpty() ? tr("Exported “%1” to %2").arg(name, path) : error, 8000);
+    m_interop->exportCollectionToFile(name);
 }
 
-// Secret variables are written without their values (Postman's "secret" type, empty).
-QString MainWindow::exportCollection(const QString& name, const QString& path)
+QString MainWindow::exportCollection(const QString& collection, const QString& path)
 {
-    const Workspace& workspace = m_workspace.workspace();
-    const Collection* collection = workspace.collection(name);
-    if (!collection)
-        return tr("There is no collection named “%1”.").arg(name);
-    PostmanExporter::Options options;
-    options.profile = [&workspace](const QString& profile) -> std::optional<OAuthProfile> {
-        const AuthProfileFile* file = workspace.authProfile(profile);
-        return file ? OAuthProfile::fromJson(file->json) : std::nullopt;
-    };
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return tr("Could not write %1: %2").arg(path, file.errorString());
-    file.write(QJsonDocument(PostmanExporter::exportCollection(*collection, options)).toJson());
-    if (!file.commit())
-        return tr("Could not write %1: %2").arg(path, file.errorString());
-    return {};
+    return m_interop->exportCollection(collection, path);
 }
 
 void MainWindow::closeCurrentTab()
@@ -1266,13 +998,17 @@ bool MainWindow::closeTab(int index)
     return true;
 }
 
-// The request path: resolve {{variables}} (an unknown one is shown, nothing is sent) -> HttpExecutor ->
-// the tab's response view and the history.
 void MainWindow::sendCurrent()
 {
-    RequestTab* tab = currentTab();
-    if (!tab)
-        return;
+    if (RequestTab* tab = currentTab())
+        sendTab(tab, true);
+}
+
+// The request path: resolve {{variables}} (an unknown one is shown, nothing is sent) -> HttpExecutor, or the
+// AuthorizedSender for OAuth 2 -> the tab's response view and the history. A workspace request takes its scope from
+// RequestContext (collection and folder variables above the environment, inherited auth), as the CLI's send does.
+void MainWindow::sendTab(RequestTab* tab, bool readSecrets)
+{
     for (const auto& [id, owner] : m_inFlight)
         if (owner == tab)
             return; // already sending; Esc cancels
@@ -1282,22 +1018,27 @@ void MainWindow::sendCurrent()
     RequestSpec spec = tab->editor()->spec();
     VariableResolver variables = m_variables;
     if (const auto location = RequestLocation::find(m_workspace.workspace(), tab->path(), nullptr)) {
-        // Collection and folder variables sit above the environment; Inherit takes the folders' auth.
-        int depth = 0;
-        for (const VariableList& layer : location->variableLayers()) {
-            QHash<QString, QString> values;
-            for (const auto& variable : layer)
-                if (variable.enabled && !variable.secret)
-                    values.insert(variable.key, variable.value);
-                else if (variable.enabled && m_secretValues.contains(variable.ref))
-                    values.insert(variable.key, m_secretValues.value(variable.ref));
-            variables.setLayer(VariableResolver::collectionLayer() + QString::number(depth++), values);
+        const RequestContext context = RequestContext::at(*location);
+        // The collection's and folders' secret variables come from the SecretStore on first use (asynchronously);
+        // one that cannot be read stays unknown and the resolver names it.
+        QStringList unread;
+        for (const QString& ref : context.secretRefs())
+            if (!m_secretValues.contains(ref))
+                unread << ref;
+        if (readSecrets && !unread.isEmpty()) {
+            auto remaining = std::make_shared<qsizetype>(unread.size());
+            for (const QString& ref : std::as_const(unread))
+                m_secrets->read(ref, this,
+                                [this, ref, remaining, tab = QPointer<RequestTab>(tab)](const SecretResult& r) {
+                                    if (r.ok())
+                                        m_secretValues.insert(ref, QString::fromUtf8(r.value));
+                                    if (--*remaining == 0 && tab)
+                                        sendTab(tab, false);
+                                });
+            return;
         }
-        std::vector<const AuthSpec*> outer;
-        outer.push_back(&location->collection->auth);
-        for (const CollectionItem* folder : location->folders)
-            outer.push_back(&folder->auth);
-        spec.auth = RequestLocation::effectiveAuth(spec.auth, outer);
+        spec = context.withInheritedAuth(spec);
+        context.addScopeLayers(variables, m_secretValues);
     }
     const VariableResolver::RequestResult resolved = variables.resolve(spec);
     if (!resolved.ok()) {
@@ -1386,41 +1127,21 @@ void MainWindow::showCommandPalette()
     palette->open();
 }
 
-// Open tabs are kept across restarts. Secrets never reach the settings file: the spec goes through the Redactor.
+// Open tabs are kept across restarts (TabSession redacts them).
 void MainWindow::saveTabs()
 {
-    Redactor redactor;
-    QJsonArray tabs;
-    for (int i = 0; i < m_tabWidget->count(); ++i) {
-        auto* tab = qobject_cast<RequestTab*>(m_tabWidget->widget(i));
-        if (!tab)
-            continue;
-        const RequestSpec spec = redactor.redact(tab->editor()->spec());
-        tabs.append(QJsonObject{{QStringLiteral("title"), tab->title()},
-                                {QStringLiteral("path"), tab->path()},
-                                {QStringLiteral("method"), spec.method},
-                                {QStringLiteral("url"), spec.url},
-                                {QStringLiteral("params"), rowsToJson(spec.queryParams)},
-                                {QStringLiteral("headers"), rowsToJson(spec.headers)}});
-    }
-    m_settings->setValue(kTabsKey, QString::fromUtf8(QJsonDocument(tabs).toJson(QJsonDocument::Compact)));
-    m_settings->setValue(kCurrentTabKey, m_tabWidget->currentIndex());
-    m_settings->sync();
+    QList<TabSession::Tab> tabs;
+    for (int i = 0; i < m_tabWidget->count(); ++i)
+        if (auto* tab = qobject_cast<RequestTab*>(m_tabWidget->widget(i)))
+            tabs.append({tab->title(), tab->path(), tab->editor()->spec()});
+    m_tabSession->save(tabs, m_tabWidget->currentIndex());
 }
 
 void MainWindow::restoreTabs()
 {
-    const QJsonArray tabs = QJsonDocument::fromJson(m_settings->value(kTabsKey).toString().toUtf8()).array();
-    for (const auto& value : tabs) {
-        const QJsonObject object = value.toObject();
-        RequestSpec spec;
-        spec.method = object[u"method"].toString(QStringLiteral("GET"));
-        spec.url = object[u"url"].toString();
-        spec.queryParams = rowsFromJson(object[u"params"].toArray());
-        spec.headers = rowsFromJson(object[u"headers"].toArray());
-        openRequest(object[u"title"].toString(tr("Request")), spec, object[u"path"].toString());
-    }
-    m_tabWidget->setCurrentIndex(m_settings->value(kCurrentTabKey, 0).toInt());
+    for (const TabSession::Tab& tab : m_tabSession->tabs())
+        openRequest(tab.title, tab.spec, tab.path);
+    m_tabWidget->setCurrentIndex(m_tabSession->currentIndex());
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)

@@ -35,10 +35,12 @@ class TokenManager;
 namespace tb::ui {
 
 class AutoRefreshMemory;
+class InteropActions;
 class LocalServerController;
 class LocalServerPanel;
 class CurlSnippetView;
 class RequestTab;
+class TabSession;
 class TokenDock;
 class WorkspacePanel;
 
@@ -124,6 +126,9 @@ public slots:
     void importPostman();
     void exportCollectionToFile();
     void focusHistorySearch();
+    void showTokenManager();
+    void nextTab();
+    void focusUrl();
     // Tree edits of the selected node (the context menu has the same), each undoable with Ctrl+Z.
     void newRequestInTree();
     void newFolderInTree();
@@ -142,8 +147,6 @@ protected:
     bool event(QEvent* event) override;
 
 private:
-    void createActions();
-    void setActionIcons();
     void createLeftPanel();
     void connectTreeEdits();
     void workspaceLoaded();
@@ -158,6 +161,8 @@ private:
     void saveProfile(const OAuthProfile& profile, const QString& clientSecret, const QString& password);
     void applyProfiles();
     void updateAuthEditors();
+    // readSecrets: first read the secret variables of the request's collection and folders that are not known yet.
+    void sendTab(RequestTab* tab, bool readSecrets);
     void showResponse(const QPointer<RequestTab>& tab, const ResponseRecord& record);
     void updateTabTitle(RequestTab* tab);
     bool saveToWorkspace(RequestTab* tab);
@@ -169,8 +174,6 @@ private:
     void addToHistory(const ResponseRecord& record);
     void reopenFromHistory(qint64 id);
     void updateCurlSnippet();
-    void showImportReport(const QString& title, const QStringList& created, const QStringList& notes,
-                          const QString& error);
     void applyEnvironments(const EnvironmentDraft& draft);
     // Saves the workspace model, hands the secrets the save took out of it to the SecretStore and shows the
     // result in the left panel. False (with the error in the status bar) when the files could not be written.
@@ -184,8 +187,6 @@ private:
     QString selectedContainer() const;
     void saveTabs();
     void restoreTabs();
-    QAction* addAction(QMenu* menu, const QString& text, const QString& objectName, const QKeySequence& shortcut,
-                       void (MainWindow::*slot)());
 
     Options m_options;
     std::unique_ptr<SecretStore> m_secrets;
@@ -208,7 +209,8 @@ private:
     bool m_painted = false;
     QList<QAction*> m_commands;
     QUndoStack* m_undoStack;
-    QStringList m_pendingImports; // files named on the command line, imported once the workspace is open
+    std::unique_ptr<TabSession> m_tabSession;
+    InteropActions* m_interop;
 
     QTabWidget* m_tabWidget;
     WorkspacePanel* m_workspacePanel;

@@ -29,10 +29,22 @@ std::optional<RequestContext> RequestContext::make(const Workspace& workspace, c
     return context;
 }
 
+RequestContext RequestContext::at(const RequestLocation& location)
+{
+    RequestContext context;
+    context.m_location = location;
+    return context;
+}
+
 RequestSpec RequestContext::request() const
 {
-    RequestSpec spec = m_location.item->request;
-    spec.auth = m_location.effectiveAuth();
+    return withInheritedAuth(m_location.item->request);
+}
+
+RequestSpec RequestContext::withInheritedAuth(const RequestSpec& edited) const
+{
+    RequestSpec spec = edited;
+    spec.auth = m_location.inheritedAuth(edited.auth);
     return spec;
 }
 
@@ -65,7 +77,24 @@ QStringList RequestContext::secretRefs() const
 VariableResolver RequestContext::resolver(const QHash<QString, QString>& secretValues) const
 {
     VariableResolver resolver;
-    for (const auto& [name, variables] : layers()) {
+    addLayers(resolver, layers(), secretValues);
+    return resolver;
+}
+
+void RequestContext::addScopeLayers(VariableResolver& resolver, const QHash<QString, QString>& secretValues) const
+{
+    auto scope = layers();
+    if (m_environment) {
+        scope.erase(scope.begin()); // the caller's own environment layer stands
+    }
+    addLayers(resolver, scope, secretValues);
+}
+
+void RequestContext::addLayers(VariableResolver& resolver,
+                               const std::vector<std::pair<QString, const VariableList*>>& layers,
+                               const QHash<QString, QString>& secretValues)
+{
+    for (const auto& [name, variables] : layers) {
         QHash<QString, QString> values;
         for (const Variable& v : *variables) {
             if (!v.enabled) {
@@ -81,7 +110,6 @@ VariableResolver RequestContext::resolver(const QHash<QString, QString>& secretV
         }
         resolver.setLayer(name, values);
     }
-    return resolver;
 }
 
 bool RequestContext::isSecret(const QString& name) const

@@ -60,11 +60,16 @@ AuthSpec RequestLocation::effectiveAuth(const AuthSpec& own, const std::vector<c
 
 AuthSpec RequestLocation::effectiveAuth() const
 {
+    return inheritedAuth(item->request.auth);
+}
+
+AuthSpec RequestLocation::inheritedAuth(const AuthSpec& own) const
+{
     std::vector<const AuthSpec*> outer{&collection->auth};
     for (const CollectionItem* folder : folders) {
         outer.push_back(&folder->auth);
     }
-    return effectiveAuth(item->request.auth, outer);
+    return effectiveAuth(own, outer);
 }
 
 std::vector<VariableList> RequestLocation::variableLayers() const

@@ -22,6 +22,8 @@ struct RequestLocation
 
     // Auth inheritance: request -> innermost folder -> ... -> collection. Inherit all the way up means none.
     AuthSpec effectiveAuth() const;
+    // The same for another auth of this request (as edited, not yet saved).
+    AuthSpec inheritedAuth(const AuthSpec& own) const;
     static AuthSpec effectiveAuth(const AuthSpec& own, const std::vector<const AuthSpec*>& outerFirst);
 
     // The collection's variables, then each folder's, outermost first: later layers win.

@@ -3,6 +3,7 @@
 #include "request/RequestEditor.h"
 #include "secrets/SecretStore.h"
 #include "support/FileScan.h"
+#include "support/TestHttpServer.h"
 #include "workspace/RequestLocation.h"
 #include "workspace/SaveRequestDialog.h"
 #include "workspace/WorkspaceStore.h"
@@ -71,12 +72,12 @@ private:
         return window;
     }
 
-    void importCurl(MainWindow* window)
+    void importCurl(MainWindow* window, const QString& command = QString::fromLatin1(kCurl))
     {
         QTest::keySequence(window, QKeySequence(Qt::CTRL | Qt::Key_I));
         QDialog* dialog = nullptr;
         QTRY_VERIFY((dialog = window->findChild<QDialog*>(u"importCurlDialog"_qs)) && dialog->isVisible());
-        dialog->findChild<QPlainTextEdit*>(u"curlPlainTextEdit"_qs)->setPlainText(QString::fromLatin1(kCurl));
+        dialog->findChild<QPlainTextEdit*>(u"curlPlainTextEdit"_qs)->setPlainText(command);
         QTest::mouseClick(dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok), Qt::LeftButton);
         QTRY_VERIFY(!window->findChild<QDialog*>(u"importCurlDialog"_qs));
     }
@@ -116,11 +117,14 @@ private slots:
     // Ctrl+S on a scratch tab asks where, writes the request into the folder, and the tab becomes that request.
     void savesAnImportedRequestIntoAFolder()
     {
+        tb::test::TestHttpServer server;
+        const QString url = server.urlString(u"/echo/items/7"_qs);
         const QString dir = makeWorkspace();
+        QHash<QString, QString> secrets; // what the keychain keeps across the restart (the test's store is memory)
         {
             auto window = makeWindow(dir);
             selectInTree(window.get(), u"api/admin"_qs);
-            importCurl(window.get());
+            importCurl(window.get(), QString::fromLatin1(kCurl).replace(u"https://api.example.org/items/7"_qs, url));
             RequestTab* tab = window->currentTab();
             QVERIFY(tab->path().isEmpty());
             const QString proposed = tab->title();
@@ -142,7 +146,7 @@ private slots:
             QVERIFY(location);
             QCOMPARE(location->item->name, u"Update item"_qs);
             QCOMPARE(location->item->request.method, u"PUT"_qs);
-            QCOMPARE(location->item->request.url, u"https://api.example.org/items/7"_qs);
+            QCOMPARE(location->item->request.url, url);
 
             // The tab edits it now: its title, no dirty marker, and the tree shows and selects it.
             QCOMPARE(tab->path(), u"api/admin/update-item"_qs);
@@ -161,9 +165,11 @@ private slots:
             QStringList stored;
             for (const tb::Variable& variable : loaded.workspace.collections.front().variables) {
                 QVERIFY(variable.secret);
-                window->secretStore()->read(variable.ref, nullptr, [&stored](const tb::SecretResult& result) {
-                    stored << QString::fromUtf8(result.value);
-                });
+                window->secretStore()->read(variable.ref, nullptr,
+                                            [&stored, &secrets, ref = variable.ref](const tb::SecretResult& result) {
+                                                stored << QString::fromUtf8(result.value);
+                                                secrets.insert(ref, QString::fromUtf8(result.value));
+                                            });
             }
             QTRY_COMPARE(stored.size(), 2);
             stored.sort();
@@ -183,6 +189,22 @@ private slots:
         QCOMPARE(tab->title(), u"Update item"_qs);
         QTRY_COMPARE(tab->editor()->spec().method, u"PUT"_qs);
         QVERIFY(!tab->isDirty());
+
+        // Sent after the restart, the collection's secret variables come from the store again.
+        for (auto it = secrets.cbegin(); it != secrets.cend(); ++it)
+            window->secretStore()->write(it.key(), it.value().toUtf8(), nullptr, {});
+        window->sendCurrent();
+        QTRY_COMPARE(server.requests().size(), 1);
+        QByteArray authorization;
+        QByteArray apiKey;
+        for (const auto& [name, value] : server.requests().first().headers) {
+            if (name.compare("Authorization", Qt::CaseInsensitive) == 0)
+                authorization = value;
+            if (name.compare("X-Api-Key", Qt::CaseInsensitive) == 0)
+                apiKey = value;
+        }
+        QCOMPARE(authorization, "Basic " + QByteArray("alice:s3cret-pass-9").toBase64());
+        QCOMPARE(apiKey, QByteArray("k3y-value-77"));
     }
 
     // An empty or taken name is refused with the reason; Cancel leaves the workspace, the tab and the undo stack.
