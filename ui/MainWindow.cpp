@@ -1,65 +1,57 @@
 #include "MainWindow.h"
 
 #include "CommandPalette.h"
+#include "LoadBenchmark.h"
 #include "MainMenus.h"
 #include "RequestTab.h"
+#include "SecretStoreChoice.h"
 #include "TabSession.h"
 #include "auth/AutoRefreshMemory.h"
-#include "auth/ProfileEditorDialog.h"
+#include "auth/ProfileEditing.h"
 #include "auth/TokenDock.h"
 #include "auth/TokenManager.h"
 #include "auth/WorkspaceProfiles.h"
 #include "core/Clock.h"
 #include "environment/EnvironmentEditor.h"
 #include "history/HistoryPanel.h"
-#include "http/Redactor.h"
 #include "interop/CurlSnippet.h"
 #include "interop/CurlSnippetView.h"
 #include "interop/InteropActions.h"
 #include "request/AuthEditor.h"
 #include "request/RequestEditor.h"
+#include "request/RequestRunner.h"
 #include "request/VariableLineEdit.h"
-#include "response/ResponseBodyView.h"
 #include "response/ResponseView.h"
-#include "secrets/DeferredSecretStore.h"
 #include "secrets/MemorySecretStore.h"
-#include "secrets/SecretStoreSelector.h"
 #include "server/LocalServerController.h"
+#include "server/LocalServerDock.h"
 #include "server/LocalServerPanel.h"
-#include "workspace/DemoWorkspace.h"
 #include "workspace/EnvironmentDraft.h"
 #include "workspace/RequestContext.h"
 #include "workspace/RequestLocation.h"
 #include "workspace/SaveRequestDialog.h"
+#include "workspace/StartupWorkspace.h"
 #include "workspace/WorkspaceEditCommand.h"
 #include "workspace/WorkspacePanel.h"
 #include "workspace/WorkspaceTreeWidget.h"
 
 #include <QAction>
 #include <QCloseEvent>
-#include <QCoreApplication>
 #include <QDesktopServices>
 #include <QDialog>
 #include <QDir>
 #include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
-#include <QElapsedTimer>
-#include <QFile>
 #include <QFileInfo>
-#include <QInputDialog>
 #include <QLabel>
-#include <QLineEdit>
 #include <QMimeData>
 #include <QNetworkAccessManager>
 #include <QSettings>
-#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTreeWidget>
 #include <QUndoStack>
-
-#include <cstdio>
 
 namespace tb::ui {
 
@@ -70,9 +62,6 @@ namespace {
 const QString kGeometryKey = QStringLiteral("window/geometry");
 const QString kStateKey = QStringLiteral("window/state");
 const QString kEnvironmentKey = QStringLiteral("session/environment");
-const QString kWorkspaceKey = QStringLiteral("session/workspace");
-const QString kServerPortKey = QStringLiteral("localServer/port");
-const QString kServerTlsKey = QStringLiteral("localServer/tls");
 const QString kServerAutoStartKey = QStringLiteral("localServer/startWithApp");
 // tokenbench.json's id of resources/demo/workspace: its {{base_url}} follows the in-process server.
 const QString kDemoWorkspaceId = QStringLiteral("tokenbench-demo");
@@ -107,22 +96,13 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
     m_network = std::make_unique<QNetworkAccessManager>();
     m_tokens = std::make_unique<TokenManager>(m_secrets.get(), m_network.get(), m_clock);
     m_tokens->setUrlOpener([](const QUrl& url) { return QDesktopServices::openUrl(url); });
-    m_sender = std::make_unique<AuthorizedSender>(&m_executor, m_tokens.get());
-    connect(m_sender.get(), &AuthorizedSender::finished, this,
-            [this](AuthorizedSender::RequestId id, const ResponseRecord& record) {
-                const auto it = m_authorizedInFlight.find(id);
-                if (it == m_authorizedInFlight.end())
-                    return;
-                const QPointer<RequestTab> tab = it->second;
-                m_authorizedInFlight.erase(it);
-                showResponse(tab, record);
-            });
-    // The 401 that a refreshed token answered is history too: the list shows 401, then the retry's answer.
-    connect(m_sender.get(), &AuthorizedSender::attemptFinished, this,
-            [this](AuthorizedSender::RequestId id, const ResponseRecord& record) {
-                if (m_authorizedInFlight.count(id))
-                    addToHistory(record);
-            });
+    m_profileEditing =
+        new ProfileEditing(&m_workspace, m_secrets.get(), m_tokens.get(), m_network.get(), m_clock, &m_variables, this);
+    connect(m_profileEditing, &ProfileEditing::message, statusBar(), &QStatusBar::showMessage);
+    connect(m_profileEditing, &ProfileEditing::saved, this, [this](const QString& profile) {
+        applyProfiles();
+        m_tokenDock->selectProfile(profile);
+    });
 
     m_tabWidget = new QTabWidget(this);
     m_tabWidget->setObjectName(QStringLiteral("requestTabWidget"));
@@ -133,13 +113,6 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
     setCentralWidget(m_tabWidget);
     setAcceptDrops(true);
     connect(m_tabWidget, &QTabWidget::tabCloseRequested, this, &MainWindow::closeTab);
-    connect(&m_executor, &HttpExecutor::finished, this, &MainWindow::responseArrived);
-    connect(&m_executor, &HttpExecutor::downloadProgress, this,
-            [this](HttpExecutor::RequestId id, qint64 received, qint64 total) {
-                const auto it = m_inFlight.find(id);
-                if (it != m_inFlight.end() && it->second)
-                    it->second->responseView()->setInProgress(received, total);
-            });
 
     QString historyPath = options.historyPath;
     if (historyPath.isEmpty())
@@ -147,6 +120,10 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
                           ? History::defaultPath()
                           : QFileInfo(options.settingsPath).dir().filePath(QStringLiteral("history.sqlite"));
     m_history = std::make_unique<History>(historyPath, *Clock::system()); // real time: ages are real
+    m_runner = std::make_unique<RequestRunner>(m_tokens.get(), m_history.get(), &m_secretValues);
+    connect(m_runner.get(), &RequestRunner::recordFailed, this, [this](const QString& error) {
+        statusBar()->showMessage(tr("Could not record the request in the history: %1").arg(error), 5000);
+    });
     m_undoStack = new QUndoStack(this);
     const QString historyError = m_history->open();
 
@@ -169,85 +146,29 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
     connect(&m_workspace, &OpenWorkspace::loadFailed, this, [this](const QString& error) {
         statusBar()->showMessage(tr("Could not open the workspace: %1").arg(error));
     });
-    const QString dir = options.workspaceDir.isEmpty() ? defaultWorkspace() : options.workspaceDir;
+    StartupWorkspace startup(m_settings.get(), m_secrets.get(), this);
+    const QString dir = options.workspaceDir.isEmpty() ? startup.choose() : options.workspaceDir;
     if (!dir.isEmpty())
         m_workspace.open(dir);
+    else if (!startup.error().isEmpty())
+        statusBar()->showMessage(startup.error());
     // First run: the demo workspace and the server it talks to, so the seed's story works without setup.
-    if (m_firstRun)
+    if (startup.firstRun())
         m_settings->setValue(kServerAutoStartKey, true);
     if (m_settings->value(kServerAutoStartKey, false).toBool())
         startLocalServer();
-}
-
-// The workspace opened last; on the very first run, a copy of the demo workspace (its secrets from the demo seed
-// go into the SecretStore), so the seed's story works out of the box.
-QString MainWindow::defaultWorkspace()
-{
-    const QString remembered = m_settings->value(kWorkspaceKey).toString();
-    if (!remembered.isEmpty() && QFileInfo::exists(remembered))
-        return remembered;
-    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/workspace"_s;
-    m_settings->setValue(kWorkspaceKey, dir);
-    if (QFileInfo::exists(dir + u"/tokenbench.json"_s))
-        return dir;
-    m_firstRun = true;
-    return copyDemoWorkspace(dir);
-}
-
-// Copies the demo workspace (shipped next to the executable, or in the source tree) to dir unless it is there
-// already; its secrets from the demo seed go into the SecretStore. Returns dir, or empty when there is no demo to copy.
-QString MainWindow::copyDemoWorkspace(const QString& dir)
-{
-    const QStringList candidates = {
-        QCoreApplication::applicationDirPath() + u"/../share/tokenbench/demo"_s,
-        QStringLiteral(TOKENBENCH_DEMO_DIR),
-    };
-    for (const QString& demo : candidates) {
-        if (!QFileInfo::exists(demo + u"/workspace/tokenbench.json"_s))
-            continue;
-        QString error;
-        const bool exists = QFileInfo::exists(dir + u"/tokenbench.json"_s); // an earlier copy: only the secrets
-        if (!exists && !DemoWorkspace::copy(demo + u"/workspace"_s, dir, &error)) {
-            statusBar()->showMessage(tr("Could not create the demo workspace: %1").arg(error));
-            return {};
-        }
-        QFile seed(demo + u"/seed.json"_s);
-        const auto loaded = WorkspaceStore::load(dir);
-        if (loaded.ok() && seed.open(QIODevice::ReadOnly)) {
-            for (const auto& secret : DemoWorkspace::secretsFromSeed(loaded.workspace, seed.readAll(), &error))
-                m_secrets->write(secret.ref, secret.value.toUtf8(), this, [](const SecretResult&) {});
-        }
-        return dir;
-    }
-    return {};
 }
 
 // The system keychain when it answers, else the encrypted vault (its passphrase asked once); secrets used before the
 // choice is made wait for it. The status bar says which store holds them.
 std::unique_ptr<SecretStore> MainWindow::selectSecretStore()
 {
-    auto deferred = std::make_unique<DeferredSecretStore>();
-    DeferredSecretStore* store = deferred.get();
-    SecretStoreSelector::Options options;
-    options.askPassphrase = [this](const QString& prompt) -> std::optional<QByteArray> {
-        bool ok = false;
-        const QString text =
-            QInputDialog::getText(this, tr("Secret vault"), prompt.trimmed(), QLineEdit::Password, QString(), &ok);
-        if (!ok || text.isEmpty())
-            return std::nullopt;
-        return text.toUtf8();
-    };
-    SecretStoreSelector::select(options, this, [this, store](SecretStoreSelector::Selection selection) {
-        if (selection.store)
-            store->setStore(std::move(selection.store));
-        else
-            store->setUnavailable(selection.error);
-        m_secretStoreStatusLabel->setText(tr("Secrets: %1").arg(store->description()));
-        m_secretStoreStatusLabel->setToolTip(selection.notes.join(u'\n'));
-        if (!selection.error.isEmpty())
-            statusBar()->showMessage(selection.error, 15000);
+    return SecretStoreChoice::make(this, [this](const SecretStoreChoice::Outcome& outcome) {
+        m_secretStoreStatusLabel->setText(tr("Secrets: %1").arg(outcome.description));
+        m_secretStoreStatusLabel->setToolTip(outcome.notes.join(u'\n'));
+        if (!outcome.error.isEmpty())
+            statusBar()->showMessage(outcome.error, 15000);
     });
-    return deferred;
 }
 
 MainWindow::MainWindow() : MainWindow(Options()) {}
@@ -272,6 +193,7 @@ void MainWindow::createLeftPanel()
     connect(m_workspacePanel, &WorkspacePanel::editEnvironmentsRequested, this, &MainWindow::editEnvironments);
     connect(m_workspacePanel->historyPanel(), &HistoryPanel::entryActivated, this, &MainWindow::reopenFromHistory);
     m_workspacePanel->historyPanel()->setHistory(m_history.get());
+    connect(m_runner.get(), &RequestRunner::recorded, m_workspacePanel->historyPanel(), &HistoryPanel::refresh);
     connectTreeEdits();
 
     m_curlSnippetView = new CurlSnippetView(this);
@@ -412,94 +334,34 @@ void MainWindow::createTokenDock()
 
 void MainWindow::editProfile(const QString& name)
 {
-    OAuthProfile profile; // as written in the file, {{variables}} and all
-    if (const AuthProfileFile* file = m_workspace.workspace().authProfile(name)) {
-        if (auto parsed = OAuthProfile::fromJson(file->json))
-            profile = *parsed;
-        if (profile.name.isEmpty())
-            profile.name = file->name;
-    }
-    auto* dialog = new ProfileEditorDialog(
-        profile, m_network.get(), m_clock,
-        [this](const QString& text) {
-            const auto resolved = m_variables.resolve(text, tr("the issuer"));
-            return resolved.ok() ? resolved.text : text;
-        },
-        this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this,
-            [this, dialog] { saveProfile(dialog->profile(), dialog->clientSecret(), dialog->password()); });
-    dialog->open();
-}
-
-void MainWindow::saveProfile(const OAuthProfile& profile, const QString& clientSecret, const QString& password)
-{
-    if (!m_workspace.isOpen()) {
-        statusBar()->showMessage(tr("Open a workspace first: profiles are saved in it"), 5000);
-        return;
-    }
-    WorkspaceProfiles::upsert(m_workspace.workspace(), profile);
-    const WorkspaceStore::SaveResult result = m_workspace.save();
-    if (!result.ok()) {
-        statusBar()->showMessage(tr("Could not save the profile: %1").arg(result.error), 8000);
-        return;
-    }
-    const auto store = [this, &profile](const QString& ref, const QString& value) {
-        if (value.isEmpty())
-            return;
-        m_secrets->write(SecretStore::keyFor(m_tokens->workspaceId(), profile.name, ref), value.toUtf8(), this,
-                         [this](const SecretResult& written) {
-                             if (!written.ok())
-                                 statusBar()->showMessage(tr("Could not store a secret: %1").arg(written.error), 8000);
-                         });
-    };
-    store(profile.clientSecretRef, clientSecret);
-    store(profile.passwordRef, password);
-    applyProfiles();
-    m_tokenDock->selectProfile(profile.name);
+    m_profileEditing->edit(name);
 }
 
 void MainWindow::createLocalServer()
 {
     m_localServer = new LocalServerController(this);
-    m_localServerPanel = new LocalServerPanel(m_localServer, m_tokenDock->clipboard(), this);
-    m_localServerPanel->setPort(quint16(m_settings->value(kServerPortKey, 8000).toUInt()));
-    m_localServerPanel->setTls(m_settings->value(kServerTlsKey, false).toBool());
-    auto* dock = new QDockWidget(tr("Local OAuth server"), this);
-    dock->setObjectName(QStringLiteral("localServerDockWidget"));
-    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetClosable |
-                      QDockWidget::DockWidgetFloatable);
-    dock->setWidget(m_localServerPanel);
-    addDockWidget(Qt::RightDockWidgetArea, dock);
-    tabifyDockWidget(findChild<QDockWidget*>(QStringLiteral("tokenManagerDockWidget")), dock);
-    dock->hide();
-    connect(m_localServerPanel, &LocalServerPanel::startRequested, this, &MainWindow::startLocalServer);
-    connect(m_localServerPanel, &LocalServerPanel::openDemoWorkspaceRequested, this, &MainWindow::openDemoWorkspace);
+    LocalServerDock::Overrides overrides{m_options.localServerPort, m_options.localServerIterations,
+                                         m_options.localServerClock};
+    // --ephemeral keeps the server's tokens in memory like the app's own; otherwise they sit beside the history.
+    if (!m_options.memorySecrets)
+        overrides.databasePath = QFileInfo(m_history->path()).dir().filePath(u"local-server.sqlite3"_s);
+    m_localServerDock = new LocalServerDock(m_localServer, m_tokenDock->clipboard(), m_settings.get(), overrides, this);
+    addDockWidget(Qt::RightDockWidgetArea, m_localServerDock);
+    tabifyDockWidget(findChild<QDockWidget*>(QStringLiteral("tokenManagerDockWidget")), m_localServerDock);
+    m_localServerDock->hide();
+    connect(m_localServerDock->panel(), &LocalServerPanel::openDemoWorkspaceRequested, this,
+            &MainWindow::openDemoWorkspace);
     connect(m_localServer, &LocalServerController::stateChanged, this, &MainWindow::localServerStateChanged);
 }
 
 void MainWindow::showLocalServer()
 {
-    auto* dock = findChild<QDockWidget*>(QStringLiteral("localServerDockWidget"));
-    dock->show();
-    dock->raise();
-    m_localServerPanel->setFocus();
+    m_localServerDock->showAndFocus();
 }
 
 void MainWindow::startLocalServer()
 {
-    LocalServerController::Settings settings;
-    m_settings->setValue(kServerPortKey, m_localServerPanel->port());
-    m_settings->setValue(kServerTlsKey, m_localServerPanel->tls());
-    settings.port = m_options.localServerPort >= 0 ? quint16(m_options.localServerPort) : m_localServerPanel->port();
-    settings.tls = m_localServerPanel->tls();
-    if (m_options.localServerIterations > 0)
-        settings.passwordIterations = m_options.localServerIterations;
-    settings.clock = m_options.localServerClock;
-    // --ephemeral keeps the server's tokens in memory like the app's own; otherwise they sit beside the history.
-    if (!m_options.memorySecrets)
-        settings.databasePath = QFileInfo(m_history->path()).dir().filePath(u"local-server.sqlite3"_s);
-    m_localServer->start(settings);
+    m_localServerDock->start();
 }
 
 void MainWindow::localServerStateChanged()
@@ -519,11 +381,12 @@ void MainWindow::localServerStateChanged()
 void MainWindow::openDemoWorkspace()
 {
     if (m_workspace.workspace().id != kDemoWorkspaceId) {
-        const QString dir =
-            copyDemoWorkspace(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/demo-workspace"_s);
-        if (dir.isEmpty())
+        StartupWorkspace startup(m_settings.get(), m_secrets.get(), this);
+        const QString dir = startup.demo();
+        if (dir.isEmpty()) {
+            statusBar()->showMessage(startup.error());
             return;
-        m_settings->setValue(kWorkspaceKey, dir);
+        }
         m_workspace.open(dir);
     }
     if (m_localServer->state() != LocalServerController::State::Running)
@@ -1009,12 +872,8 @@ void MainWindow::sendCurrent()
 // RequestContext (collection and folder variables above the environment, inherited auth), as the CLI's send does.
 void MainWindow::sendTab(RequestTab* tab, bool readSecrets)
 {
-    for (const auto& [id, owner] : m_inFlight)
-        if (owner == tab)
-            return; // already sending; Esc cancels
-    for (const auto& [id, owner] : m_authorizedInFlight)
-        if (owner == tab)
-            return;
+    if (m_runner->isSending(tab))
+        return; // Esc cancels
     RequestSpec spec = tab->editor()->spec();
     VariableResolver variables = m_variables;
     if (const auto location = RequestLocation::find(m_workspace.workspace(), tab->path(), nullptr)) {
@@ -1048,67 +907,12 @@ void MainWindow::sendTab(RequestTab* tab, bool readSecrets)
         tab->responseView()->setRecord(record);
         return;
     }
-    if (resolved.request.auth.kind == AuthSpec::Kind::OAuth2) {
-        // Through the TokenManager: a token is fetched or refreshed first, and a 401 gets one refresh and retry.
-        m_authorizedInFlight[m_sender->send(resolved.request)] = tab;
-    } else {
-        const HttpExecutor::RequestId id = m_executor.send(resolved.request);
-        m_inFlight[id] = tab; // finished() is always queued, so it cannot come before this
-    }
-    tab->editor()->setSending(true);
-    tab->responseView()->setInProgress(0, -1);
+    m_runner->send(tab, resolved.request);
 }
 
 void MainWindow::cancelCurrent()
 {
-    RequestTab* tab = currentTab();
-    for (const auto& [id, owner] : m_inFlight) {
-        if (owner == tab) {
-            m_executor.cancel(id); // finished() arrives before cancel() returns
-            return;
-        }
-    }
-    for (const auto& [id, owner] : m_authorizedInFlight) {
-        if (owner == tab) {
-            m_sender->cancel(id); // likewise
-            return;
-        }
-    }
-}
-
-void MainWindow::responseArrived(HttpExecutor::RequestId id, const ResponseRecord& record)
-{
-    const auto it = m_inFlight.find(id);
-    if (it == m_inFlight.end())
-        return;
-    const QPointer<RequestTab> tab = it->second;
-    m_inFlight.erase(it);
-    showResponse(tab, record);
-}
-
-void MainWindow::showResponse(const QPointer<RequestTab>& tab, const ResponseRecord& record)
-{
-    if (tab) {
-        tab->editor()->setSending(false);
-        tab->responseView()->setRecord(record);
-    }
-    addToHistory(record);
-}
-
-// Every send goes into the History database; the Redactor also masks the secret values of the environments
-// wherever a {{variable}} put them (URL, headers, body).
-void MainWindow::addToHistory(const ResponseRecord& record)
-{
-    if (!m_history->isOpen())
-        return;
-    Redactor redactor;
-    for (const QString& value : std::as_const(m_secretValues))
-        redactor.addSecret(value);
-    redactor.addSecretsOf(record.request);
-    if (!m_history->record(record, redactor))
-        statusBar()->showMessage(tr("Could not record the request in the history: %1").arg(m_history->lastError()),
-                                 5000);
-    m_workspacePanel->historyPanel()->refresh();
+    m_runner->cancel(currentTab());
 }
 
 void MainWindow::reopenFromHistory(qint64 id)
@@ -1183,35 +987,9 @@ bool MainWindow::event(QEvent* event)
     return result;
 }
 
-} // namespace tb::ui
-
-namespace tb::ui {
-
 void MainWindow::benchmarkLoad(const QString& url)
 {
-    RequestSpec spec;
-    spec.url = url;
-    RequestTab* tab = openRequest(QStringLiteral("bench"), spec);
-    auto* clock = new QElapsedTimer;
-    clock->start();
-    ResponseBodyView* body = tab->responseView()->bodyView();
-    connect(body, &ResponseBodyView::bodyShown, this, [body, clock] {
-        if (body->body().isEmpty())
-            return; // the view was cleared for the new response
-        const qint64 ms = clock->elapsed();
-        delete clock;
-        QFile status(QStringLiteral("/proc/self/status"));
-        QByteArray peak = "?";
-        if (status.open(QIODevice::ReadOnly))
-            for (const QByteArray& line : status.readAll().split('\n'))
-                if (line.startsWith("VmHWM:"))
-                    peak = line.mid(6).trimmed().split(' ').value(0);
-        std::printf("shown_ms=%lld peak_rss_kb=%s body_bytes=%lld\n", ms, peak.constData(),
-                    qint64(body->body().size()));
-        std::fflush(stdout);
-        QCoreApplication::quit();
-    });
-    sendCurrent();
+    LoadBenchmark::run(this, url);
 }
 
 } // namespace tb::ui

@@ -1,8 +1,6 @@
 #pragma once
 
-#include "auth/AuthorizedSender.h"
 #include "core/Clock.h"
-#include "http/HttpExecutor.h"
 #include "http/RequestSpec.h"
 #include "http/VariableResolver.h"
 #include "secrets/SecretStore.h"
@@ -37,8 +35,10 @@ namespace tb::ui {
 class AutoRefreshMemory;
 class InteropActions;
 class LocalServerController;
-class LocalServerPanel;
+class LocalServerDock;
+class ProfileEditing;
 class CurlSnippetView;
+class RequestRunner;
 class RequestTab;
 class TabSession;
 class TokenDock;
@@ -150,28 +150,22 @@ private:
     void createLeftPanel();
     void connectTreeEdits();
     void workspaceLoaded();
-    QString defaultWorkspace();
     void rebuildVariables();
     void createStatusBar();
     std::unique_ptr<SecretStore> selectSecretStore();
     void createTokenDock();
     void createLocalServer();
     void localServerStateChanged();
-    QString copyDemoWorkspace(const QString& dir);
-    void saveProfile(const OAuthProfile& profile, const QString& clientSecret, const QString& password);
     void applyProfiles();
     void updateAuthEditors();
     // readSecrets: first read the secret variables of the request's collection and folders that are not known yet.
     void sendTab(RequestTab* tab, bool readSecrets);
-    void showResponse(const QPointer<RequestTab>& tab, const ResponseRecord& record);
     void updateTabTitle(RequestTab* tab);
     bool saveToWorkspace(RequestTab* tab);
     // Saves a workspace-backed tab; false (with the reason in the status bar) when it could not be written.
     bool saveTab(RequestTab* tab);
     // The Save as dialog for tab; saved runs once the request is in the workspace and the tab edits it.
     void saveTabAs(RequestTab* tab, const std::function<void()>& saved = {});
-    void responseArrived(HttpExecutor::RequestId id, const ResponseRecord& record);
-    void addToHistory(const ResponseRecord& record);
     void reopenFromHistory(qint64 id);
     void updateCurlSnippet();
     void applyEnvironments(const EnvironmentDraft& draft);
@@ -195,15 +189,12 @@ private:
     QHash<QString, QString> m_secretValues; // secret variable values read from the SecretStore, by ref
     QHash<QString, QString> m_globals;      // e.g. the local server's URL
     QSet<QString> m_secretNames;
-    HttpExecutor m_executor;
-    std::map<HttpExecutor::RequestId, QPointer<RequestTab>> m_inFlight;
     Clock* m_clock;
     std::unique_ptr<QNetworkAccessManager> m_network;
     std::unique_ptr<TokenManager> m_tokens;
-    std::unique_ptr<AuthorizedSender> m_sender;
-    std::map<AuthorizedSender::RequestId, QPointer<RequestTab>> m_authorizedInFlight;
     std::unique_ptr<QSettings> m_settings;
     std::unique_ptr<History> m_history;
+    std::unique_ptr<RequestRunner> m_runner; // after the history and the tokens it uses: it goes first
     VariableResolver m_variables;
     UnsavedPrompt m_unsavedPrompt;
     bool m_painted = false;
@@ -211,14 +202,14 @@ private:
     QUndoStack* m_undoStack;
     std::unique_ptr<TabSession> m_tabSession;
     InteropActions* m_interop;
+    ProfileEditing* m_profileEditing;
 
     QTabWidget* m_tabWidget;
     WorkspacePanel* m_workspacePanel;
     TokenDock* m_tokenDock;
     AutoRefreshMemory* m_autoRefreshMemory;
     LocalServerController* m_localServer;
-    LocalServerPanel* m_localServerPanel;
-    bool m_firstRun = false;
+    LocalServerDock* m_localServerDock;
     CurlSnippetView* m_curlSnippetView;
     QDockWidget* m_curlSnippetDock;
     QLabel* m_environmentStatusLabel;
