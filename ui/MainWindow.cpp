@@ -26,6 +26,7 @@
 #include "server/LocalServerController.h"
 #include "server/LocalServerDock.h"
 #include "server/LocalServerPanel.h"
+#include "workspace/ActiveVariables.h"
 #include "workspace/EnvironmentDraft.h"
 #include "workspace/RequestContext.h"
 #include "workspace/RequestLocation.h"
@@ -87,17 +88,18 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
         m_secrets = std::make_unique<MemorySecretStore>();
     else
         m_secrets = selectSecretStore();
+    m_variables = std::make_unique<ActiveVariables>(m_secrets.get());
     m_interop = new InteropActions(&m_workspace, m_secrets.get(), this);
     connect(m_interop, &InteropActions::requestImported, this,
             [this](const QString& title, const RequestSpec& request) { openRequest(title, request); });
     connect(m_interop, &InteropActions::secretImported, this,
-            [this](const QString& ref, const QString& value) { m_secretValues.insert(ref, value); });
+            [this](const QString& ref, const QString& value) { m_variables->setSecretValue(ref, value); });
     connect(m_interop, &InteropActions::message, statusBar(), &QStatusBar::showMessage);
     m_network = std::make_unique<QNetworkAccessManager>();
     m_tokens = std::make_unique<TokenManager>(m_secrets.get(), m_network.get(), m_clock);
     m_tokens->setUrlOpener([](const QUrl& url) { return QDesktopServices::openUrl(url); });
-    m_profileEditing =
-        new ProfileEditing(&m_workspace, m_secrets.get(), m_tokens.get(), m_network.get(), m_clock, &m_variables, this);
+    m_profileEditing = new ProfileEditing(&m_workspace, m_secrets.get(), m_tokens.get(), m_network.get(), m_clock,
+                                          &m_variables->resolver(), this);
     connect(m_profileEditing, &ProfileEditing::message, statusBar(), &QStatusBar::showMessage);
     connect(m_profileEditing, &ProfileEditing::saved, this, [this](const QString& profile) {
         applyProfiles();
@@ -120,7 +122,7 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
                           ? History::defaultPath()
                           : QFileInfo(options.settingsPath).dir().filePath(QStringLiteral("history.sqlite"));
     m_history = std::make_unique<History>(historyPath, *Clock::system()); // real time: ages are real
-    m_runner = std::make_unique<RequestRunner>(m_tokens.get(), m_history.get(), &m_secretValues);
+    m_runner = std::make_unique<RequestRunner>(m_tokens.get(), m_history.get(), &m_variables->secretValues());
     connect(m_runner.get(), &RequestRunner::recordFailed, this, [this](const QString& error) {
         statusBar()->showMessage(tr("Could not record the request in the history: %1").arg(error), 5000);
     });
@@ -132,6 +134,10 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
     createLocalServer();
     m_commands = MainMenus::create(this, {m_undoStack, m_workspacePanel->tree(), m_curlSnippetDock});
     createStatusBar();
+    connect(m_variables.get(), &ActiveVariables::changed, this, [this] {
+        variablesChanged();
+        applyProfiles();
+    });
     resize(1280, 820);
     restoreGeometry(m_settings->value(kGeometryKey).toByteArray());
     restoreState(m_settings->value(kStateKey).toByteArray());
@@ -259,6 +265,7 @@ void MainWindow::workspaceLoaded()
             tab->markSaved();
         }
     }
+    updateLocalServerLayer();
     setEnvironment(m_environment);
     m_interop->importPending();
 }
@@ -269,53 +276,17 @@ void MainWindow::setEnvironment(const QString& name)
     m_settings->setValue(kEnvironmentKey, name);
     m_environmentStatusLabel->setText(name.isEmpty() ? tr("Environment: none") : tr("Environment: %1").arg(name));
     const Environment* environment = m_workspace.workspace().environment(name);
-    if (!environment) {
-        rebuildVariables();
-        return;
-    }
-    // Secret values come from the SecretStore, asynchronously; the layer is rebuilt as each arrives.
-    for (const auto& variable : environment->variables) {
-        if (!variable.secret || variable.ref.isEmpty() || m_secretValues.contains(variable.ref))
-            continue;
-        const QString ref = variable.ref;
-        m_secrets->read(ref, this, [this, ref](const SecretResult& result) {
-            if (result.ok()) {
-                m_secretValues.insert(ref, QString::fromUtf8(result.value));
-                rebuildVariables();
-            }
-        });
-    }
-    rebuildVariables();
+    m_variables->setEnvironment(environment ? std::optional<Environment>(*environment) : std::nullopt);
 }
 
-void MainWindow::rebuildVariables()
+// The demo workspace talks to the in-process server wherever it listens (its environment says port 8000).
+void MainWindow::updateLocalServerLayer()
 {
-    QHash<QString, QString> values;
-    QSet<QString> secretNames;
-    if (const Environment* environment = m_workspace.workspace().environment(m_environment)) {
-        for (const auto& variable : environment->variables) {
-            if (!variable.enabled)
-                continue;
-            if (variable.secret) {
-                secretNames.insert(variable.key);
-                if (m_secretValues.contains(variable.ref))
-                    values.insert(variable.key, m_secretValues.value(variable.ref));
-            } else {
-                values.insert(variable.key, variable.value);
-            }
-        }
-    }
-    m_secretNames = secretNames;
-    m_variables.setLayer(VariableResolver::globalsLayer(), m_globals);
-    m_variables.setLayer(VariableResolver::environmentLayer(), values);
-    // The demo workspace talks to the in-process server wherever it listens (its environment says port 8000).
     QHash<QString, QString> local;
     if (m_localServer->state() == LocalServerController::State::Running &&
         m_workspace.workspace().id == kDemoWorkspaceId)
         local.insert(QStringLiteral("base_url"), m_localServer->baseUrl().toString(QUrl::StripTrailingSlash));
-    m_variables.setLayer(QStringLiteral("localServer"), local);
-    variablesChanged();
-    applyProfiles();
+    m_variables->setOverrides(QStringLiteral("localServer"), local);
 }
 
 void MainWindow::createTokenDock()
@@ -370,11 +341,11 @@ void MainWindow::localServerStateChanged()
     m_serverStatusLabel->setText(running ? tr("Local server: %1").arg(m_localServer->baseUrl().toString())
                                          : tr("Local server: %1").arg(m_localServer->describe().toLower()));
     if (running)
-        m_globals.insert(QStringLiteral("local_server_url"),
-                         m_localServer->baseUrl().toString(QUrl::StripTrailingSlash));
+        m_variables->setGlobal(QStringLiteral("local_server_url"),
+                               m_localServer->baseUrl().toString(QUrl::StripTrailingSlash));
     else
-        m_globals.remove(QStringLiteral("local_server_url"));
-    rebuildVariables();
+        m_variables->removeGlobal(QStringLiteral("local_server_url"));
+    updateLocalServerLayer();
 }
 
 // Opens the demo workspace (copied to the app's data folder the first time) and starts the server it talks to.
@@ -396,7 +367,8 @@ void MainWindow::openDemoWorkspace()
 // The workspace's OAuth profiles, resolved with the variables in effect, go to the TokenManager.
 void MainWindow::applyProfiles()
 {
-    const QHash<QString, QString> problems = WorkspaceProfiles::apply(*m_tokens, m_workspace.workspace(), m_variables);
+    const QHash<QString, QString> problems =
+        WorkspaceProfiles::apply(*m_tokens, m_workspace.workspace(), m_variables->resolver());
     m_autoRefreshMemory->restore();
     m_tokenDock->reloadProfiles(problems);
     const QStringList names = m_tokens->profileNames();
@@ -491,7 +463,7 @@ RequestTab* MainWindow::openRequest(const QString& title, const RequestSpec& spe
 {
     auto* tab = new RequestTab(title, spec, m_tabWidget);
     tab->setPath(path);
-    tab->editor()->urlLineEdit()->setVariables(&m_variables, m_secretNames);
+    tab->editor()->urlLineEdit()->setVariables(&m_variables->resolver(), m_variables->secretNames());
     tab->editor()->authEditor()->setProfileNames(m_tokens->profileNames());
     connect(tab->editor()->authEditor(), &AuthEditor::edited, this, &MainWindow::updateAuthEditors);
     connect(tab, &RequestTab::dirtyChanged, this, [this, tab] { updateTabTitle(tab); });
@@ -513,11 +485,16 @@ void MainWindow::updateTabTitle(RequestTab* tab)
     m_tabWidget->setTabToolTip(index, tab->isDirty() ? tr("%1 (unsaved changes)").arg(tab->title()) : tab->title());
 }
 
+VariableResolver& MainWindow::variables()
+{
+    return m_variables->resolver();
+}
+
 void MainWindow::variablesChanged()
 {
     for (int i = 0; i < m_tabWidget->count(); ++i)
         if (auto* tab = qobject_cast<RequestTab*>(m_tabWidget->widget(i)))
-            tab->editor()->urlLineEdit()->setVariables(&m_variables, m_secretNames);
+            tab->editor()->urlLineEdit()->setVariables(&m_variables->resolver(), m_variables->secretNames());
 }
 
 void MainWindow::newRequest()
@@ -615,7 +592,7 @@ bool MainWindow::commitWorkspace()
         return false;
     }
     for (const auto& secret : result.secrets) {
-        m_secretValues.insert(secret.ref, secret.value);
+        m_variables->setSecretValue(secret.ref, secret.value);
         m_secrets->write(secret.ref, secret.value.toUtf8(), this, [this](const SecretResult& written) {
             if (!written.ok())
                 statusBar()->showMessage(tr("Could not store a secret: %1").arg(written.error), 8000);
@@ -739,7 +716,7 @@ void MainWindow::applyEnvironments(const EnvironmentDraft& draft)
     if (!commitWorkspace())
         return;
     for (const QString& ref : EnvironmentDraft::orphanedRefs(before, workspace.environments)) {
-        m_secretValues.remove(ref);
+        m_variables->forgetSecretValue(ref);
         m_secrets->remove(ref, this, [](const SecretResult&) {});
     }
     setEnvironment(m_environment);
@@ -763,8 +740,8 @@ QString MainWindow::currentCurl() const
     RequestTab* tab = currentTab();
     if (!tab)
         return {};
-    return CurlSnippet::command(tab->editor()->spec(), m_variables,
-                                [this](const QString& name) { return m_secretNames.contains(name); });
+    return CurlSnippet::command(tab->editor()->spec(), m_variables->resolver(),
+                                [this](const QString& name) { return m_variables->secretNames().contains(name); });
 }
 
 void MainWindow::updateCurlSnippet()
@@ -875,29 +852,20 @@ void MainWindow::sendTab(RequestTab* tab, bool readSecrets)
     if (m_runner->isSending(tab))
         return; // Esc cancels
     RequestSpec spec = tab->editor()->spec();
-    VariableResolver variables = m_variables;
+    VariableResolver variables = m_variables->resolver();
     if (const auto location = RequestLocation::find(m_workspace.workspace(), tab->path(), nullptr)) {
         const RequestContext context = RequestContext::at(*location);
         // The collection's and folders' secret variables come from the SecretStore on first use (asynchronously);
         // one that cannot be read stays unknown and the resolver names it.
-        QStringList unread;
-        for (const QString& ref : context.secretRefs())
-            if (!m_secretValues.contains(ref))
-                unread << ref;
-        if (readSecrets && !unread.isEmpty()) {
-            auto remaining = std::make_shared<qsizetype>(unread.size());
-            for (const QString& ref : std::as_const(unread))
-                m_secrets->read(ref, this,
-                                [this, ref, remaining, tab = QPointer<RequestTab>(tab)](const SecretResult& r) {
-                                    if (r.ok())
-                                        m_secretValues.insert(ref, QString::fromUtf8(r.value));
-                                    if (--*remaining == 0 && tab)
-                                        sendTab(tab, false);
-                                });
+        const QStringList refs = context.secretRefs();
+        if (readSecrets && std::any_of(refs.begin(), refs.end(), [this](const QString& ref) {
+                return !m_variables->secretValues().contains(ref);
+            })) {
+            m_variables->readSecrets(refs, tab, [this, tab] { sendTab(tab, false); });
             return;
         }
         spec = context.withInheritedAuth(spec);
-        context.addScopeLayers(variables, m_secretValues);
+        context.addScopeLayers(variables, m_variables->secretValues());
     }
     const VariableResolver::RequestResult resolved = variables.resolve(spec);
     if (!resolved.ok()) {

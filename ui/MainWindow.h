@@ -25,6 +25,7 @@ class QTabWidget;
 class QUndoStack;
 
 namespace tb {
+class ActiveVariables;
 class EnvironmentDraft;
 class OAuthProfile;
 class TokenManager;
@@ -87,7 +88,7 @@ public:
     void setEnvironment(const QString& name);
     bool closeTab(int index);
     int tabCount() const;
-    VariableResolver& variables() { return m_variables; }
+    VariableResolver& variables();
     TokenManager* tokenManager() const { return m_tokens.get(); }
     TokenDock* tokenDock() const { return m_tokenDock; }
     LocalServerController* localServer() const { return m_localServer; }
@@ -150,7 +151,7 @@ private:
     void createLeftPanel();
     void connectTreeEdits();
     void workspaceLoaded();
-    void rebuildVariables();
+    void updateLocalServerLayer();
     void createStatusBar();
     std::unique_ptr<SecretStore> selectSecretStore();
     void createTokenDock();
@@ -186,16 +187,13 @@ private:
     std::unique_ptr<SecretStore> m_secrets;
     OpenWorkspace m_workspace;
     QString m_environment;
-    QHash<QString, QString> m_secretValues; // secret variable values read from the SecretStore, by ref
-    QHash<QString, QString> m_globals;      // e.g. the local server's URL
-    QSet<QString> m_secretNames;
     Clock* m_clock;
     std::unique_ptr<QNetworkAccessManager> m_network;
     std::unique_ptr<TokenManager> m_tokens;
     std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<ActiveVariables> m_variables; // the requests' globals, environment and secret values
     std::unique_ptr<History> m_history;
     std::unique_ptr<RequestRunner> m_runner; // after the history and the tokens it uses: it goes first
-    VariableResolver m_variables;
     UnsavedPrompt m_unsavedPrompt;
     bool m_painted = false;
     QList<QAction*> m_commands;
