@@ -46,7 +46,6 @@
 #include <QDropEvent>
 #include <QFileInfo>
 #include <QLabel>
-#include <QMimeData>
 #include <QNetworkAccessManager>
 #include <QSettings>
 #include <QStatusBar>
@@ -758,18 +757,13 @@ void MainWindow::focusHistorySearch()
 // Postman files dropped on the window are imported like File > Import Postman file.
 void MainWindow::dragEnterEvent(QDragEnterEvent* event)
 {
-    const QList<QUrl> urls = event->mimeData()->urls();
-    if (!urls.isEmpty() && std::all_of(urls.begin(), urls.end(), [](const QUrl& url) {
-            return url.isLocalFile() && url.fileName().endsWith(u".json"_s, Qt::CaseInsensitive);
-        }))
+    if (InteropActions::isImportDrop(event->mimeData()))
         event->acceptProposedAction();
 }
 
 void MainWindow::dropEvent(QDropEvent* event)
 {
-    for (const QUrl& url : event->mimeData()->urls())
-        if (url.isLocalFile())
-            importFile(url.toLocalFile());
+    m_interop->importDrop(event->mimeData());
     event->acceptProposedAction();
 }
 

@@ -18,6 +18,7 @@
 #include <QJsonDocument>
 #include <QLabel>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSaveFile>
@@ -106,6 +107,21 @@ void InteropActions::importPending()
 {
     for (const QString& path : std::exchange(m_pendingImports, {}))
         importFile(path);
+}
+
+bool InteropActions::isImportDrop(const QMimeData* data)
+{
+    const QList<QUrl> urls = data->urls();
+    return !urls.isEmpty() && std::all_of(urls.begin(), urls.end(), [](const QUrl& url) {
+        return url.isLocalFile() && url.fileName().endsWith(u".json"_s, Qt::CaseInsensitive);
+    });
+}
+
+void InteropActions::importDrop(const QMimeData* data)
+{
+    for (const QUrl& url : data->urls())
+        if (url.isLocalFile())
+            importFile(url.toLocalFile());
 }
 
 // Says what came in, what was not mapped and which scripts were not run; the details are the importer's notes.

@@ -5,6 +5,7 @@
 #include <QObject>
 #include <QStringList>
 
+class QMimeData;
 class QWidget;
 
 namespace tb {
@@ -34,6 +35,9 @@ public:
     // wait for importPending()) and reports what was not mapped and which scripts were not run.
     void importFile(const QString& path);
     void importPending();
+    // Dropped files: JSON files only (Postman collections and environments), each imported like importFile().
+    static bool isImportDrop(const QMimeData* data);
+    void importDrop(const QMimeData* data);
     // Asks where to write the named collection, then exportCollection().
     void exportCollectionToFile(const QString& collection);
     // Writes the named collection as a Postman v2.1 file; returns an error for people, empty on success.
