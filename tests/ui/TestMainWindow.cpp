@@ -120,7 +120,9 @@ private slots:
         QCOMPARE(asked.size(), 1);
         QCOMPARE(window->tabCount(), 1); // Cancel keeps it
 
-        // A scratch request has nowhere to go yet: Ctrl+S asks where (Save as); cancelling keeps it unsaved.
+        // A scratch request has nowhere to go yet: Ctrl+S asks where (Save as) in the workspace, which opens off the
+        // UI thread; cancelling keeps it unsaved.
+        QTRY_VERIFY(window->workspace().isOpen());
         QTest::keySequence(window.get(), QKeySequence::Save);
         QDialog* saveAs = nullptr;
         QTRY_VERIFY((saveAs = window->findChild<QDialog*>(u"saveRequestDialog"_qs)) && saveAs->isVisible());
