@@ -26,6 +26,16 @@ QByteArray patternChunk()
     return chunk;
 }
 
+// One element of /json-array/N: 64 bytes, so that kChunk holds a whole number of them.
+constexpr char kJsonRecord[] = R"({"id":1234,"user":"someone01","groups":["a","b"],"active":true},)";
+constexpr qint64 kJsonRecordSize = sizeof(kJsonRecord) - 1;
+static_assert(kChunk % kJsonRecordSize == 0);
+
+QByteArray jsonRecordChunk()
+{
+    return QByteArray(kJsonRecord).repeated(kChunk / kJsonRecordSize);
+}
+
 QByteArray response(int status, const QByteArray& reason, const QByteArray& body,
                     const QList<QByteArray>& extraHeaders = {}, qint64 contentLength = -1)
 {
@@ -48,7 +58,10 @@ QByteArray jsonResponse(const QJsonObject& object)
 struct TestHttpServer::Connection
 {
     QByteArray buffer;
-    qint64 streamRemaining = 0; // bytes of /bytes/N still to write
+    // A streamed body (/bytes/N, /json-array/N): streamRemaining bytes cut from streamChunk repeated, then the tail.
+    qint64 streamRemaining = 0;
+    QByteArray streamChunk;
+    QByteArray streamTail;
     bool closing = false;
 };
 
@@ -204,7 +217,22 @@ void TestHttpServer::handle(QTcpSocket* socket, const Request& request)
     } else if (path.startsWith("/bytes/")) {
         const qint64 size = number("/bytes/");
         socket->write(response(200, "OK", {}, {"Content-Type: application/octet-stream"}, size));
-        m_connections[socket]->streamRemaining = size;
+        Connection& c = *m_connections[socket];
+        static const QByteArray pattern = patternChunk();
+        c.streamChunk = pattern;
+        c.streamRemaining = size;
+        writeMore(socket);
+    } else if (path.startsWith("/json-array/")) {
+        // [record,record,...,0   ] padded with spaces to exactly N bytes (N >= 3).
+        const qint64 size = std::max<qint64>(3, number("/json-array/"));
+        const qint64 records = (size - 3) / kJsonRecordSize;
+        const qint64 tail = size - 1 - records * kJsonRecordSize;
+        socket->write(response(200, "OK", "[", {"Content-Type: application/json"}, size));
+        Connection& c = *m_connections[socket];
+        static const QByteArray recordChunk = jsonRecordChunk();
+        c.streamChunk = recordChunk;
+        c.streamRemaining = records * kJsonRecordSize;
+        c.streamTail = '0' + QByteArray(tail - 2, ' ') + ']';
         writeMore(socket);
     } else if (path == "/set-cookie") {
         socket->write(response(200, "OK", "cookies",
@@ -221,11 +249,14 @@ void TestHttpServer::writeMore(QTcpSocket* socket)
         return;
     }
     Connection& c = *found->second;
-    static const QByteArray chunk = patternChunk();
     while (c.streamRemaining > 0 && socket->bytesToWrite() < kWriteWatermark) {
         const qint64 n = std::min(c.streamRemaining, kChunk);
-        socket->write(chunk.constData(), n);
+        socket->write(c.streamChunk.constData(), n);
         c.streamRemaining -= n;
+    }
+    if (c.streamRemaining == 0 && !c.streamTail.isEmpty()) {
+        socket->write(c.streamTail);
+        c.streamTail.clear();
     }
 }
 

@@ -28,6 +28,7 @@ namespace tb::test {
 //   /close-mid         headers announcing 1000 bytes, 100 bytes of body, then the connection closes
 //   /close-before      closes the connection without answering
 //   /bytes/N           N bytes (byte i is i % 256), written as the socket drains: the server never holds N bytes
+//   /json-array/N      N bytes (N >= 3) of a JSON array of small objects, streamed like /bytes/N
 //   /set-cookie        two Set-Cookie lines and two X-Dup lines
 // Anything else: 404.
 class TestHttpServer : public QObject

@@ -7,13 +7,17 @@
 #include "response/LargeTextView.h"
 #include "response/ResponseBodyView.h"
 #include "response/ResponseView.h"
+#include "support/PeakRss.h"
 #include "support/StallMeter.h"
 #include "support/TestHttpServer.h"
+#include "support/TestHttpServerThread.h"
 
 #include <QClipboard>
 #include <QComboBox>
+#include <QDeadlineTimer>
 #include <QDialog>
 #include <QDialogButtonBox>
+#include <QElapsedTimer>
 #include <QGuiApplication>
 #include <QLabel>
 #include <QLineEdit>
@@ -212,33 +216,58 @@ private slots:
         QCOMPARE(server.requests().size(), 0);
     }
 
-    // A big response goes to a temporary file, is read and indexed off the UI thread; the loop keeps turning.
+    // The promise: a 100 MB response loads while a timer in the test shows that the event loop never
+    // stalled for more than 100 ms. The body goes to a temporary file as it arrives, is read back and formatted
+    // (pretty JSON) off the UI thread, and shown without its text ever being built; a 10 ms timer runs from Send
+    // until the formatted body is on screen. Memory stays within 4x the body (the bench target).
     void loadsAHugeResponseWithoutStalling()
     {
 #if defined(__SANITIZE_ADDRESS__)
-        const qint64 size = 20 << 20;
+        // ASan makes the formatting pass ~5x slower and its quarantine and shadow memory distort RSS: a smaller
+        // body there, the same stall bound, and no memory bound.
+        const qint64 size = 30 << 20;
 #else
         const qint64 size = 100 << 20;
 #endif
-        tb::test::TestHttpServer server;
+        tb::test::TestHttpServerThread server; // the server's work is not the window's
         auto window = makeWindow();
         auto* url = window->findChild<QLineEdit*>(u"urlLineEdit"_qs);
-        QTest::keyClicks(url, server.urlString(u"/bytes/%1"_qs.arg(size)));
+        QTest::keyClicks(url, server.urlString(u"/json-array/%1"_qs.arg(size)));
         auto* body = window->findChild<tb::ui::ResponseBodyView*>();
+        // The window's own start-up (the workspace loading off the UI thread, then filling the tree) is not
+        // what this test measures.
+        QTRY_VERIFY(window->workspace().isOpen());
         QSignalSpy shown(body, &tb::ui::ResponseBodyView::bodyShown);
+        const bool peakReset = tb::test::PeakRss::resetPeak();
+        const qint64 rssBefore = tb::test::PeakRss::current();
         tb::test::StallMeter meter;
+        QElapsedTimer loading;
+        loading.start();
         meter.start();
         window->sendCurrent();
-        // Wait for the body itself: the empty views of the start-up and of "Sending…" also report bodyShown,
-        // and on a loaded machine they may do so after the spy exists.
-        QTRY_VERIFY_WITH_TIMEOUT(body->body().size() == size && !body->isBusy() && shown.count() > 0, 60000);
+        // Wait for the body itself: the empty views of the start-up and of "Sending…" also report bodyShown. A
+        // real event loop (QSignalSpy::wait) rather than QTRY_*, whose polling sleeps would widen the gaps.
+        const auto loaded = [&] { return body->body().size() == size && !body->isBusy() && body->textView()->lines(); };
+        for (QDeadlineTimer deadline(60000); !loaded() && !deadline.hasExpired();)
+            shown.wait(int(deadline.remainingTime()));
+        QVERIFY(loaded());
+        const qint64 loadMs = loading.elapsed();
+        QTest::keyClick(body->textView(), Qt::Key_End, Qt::ControlModifier); // paints the last lines too
+        QSignalSpy ticked(&meter, &tb::test::StallMeter::ticked);            // the loop turns again after that paint
+        QVERIFY(ticked.wait() && (ticked.count() > 1 || ticked.wait()));
         meter.stop();
-        qInfo("longest event-loop gap %lld ms, UI thread busy at most %lld ms", meter.longestGapMs(),
-              meter.longestBusyMs());
-        QCOMPARE(body->body().size(), size);
+        const qint64 peakGrowth = peakReset ? tb::test::PeakRss::peak() - rssBefore : -1;
+        qInfo("%lld MB shown in %lld ms; %s; peak RSS grew by %lld MB", size >> 20, loadMs, qPrintable(meter.summary()),
+              peakGrowth >> 20);
         QCOMPARE(window->findChild<QLabel*>(u"statusLabel"_qs)->text().left(3), u"200"_qs);
-        QVERIFY(body->textView()->lines()->lineCount() > 0);
-        QVERIFY2(meter.longestBusyMs() < 100, qPrintable(u"UI thread busy %1 ms"_qs.arg(meter.longestBusyMs())));
+        QCOMPARE(body->mode(), tb::ui::ResponseBodyView::Mode::Pretty);
+        QVERIFY(body->textView()->lines()->lineCount() > size / 16); // formatted: about 9 lines per 64 bytes
+        QVERIFY(body->textView()->firstVisibleLine() > 0);
+        QVERIFY2(meter.longestGapMs() < 100, qPrintable(meter.summary()));
+#if !defined(__SANITIZE_ADDRESS__)
+        if (peakGrowth >= 0) // -1: the kernel cannot reset the peak; nothing to say then
+            QVERIFY2(peakGrowth <= 4 * size, qPrintable(u"peak RSS grew by %1 MB"_qs.arg(peakGrowth >> 20)));
+#endif
     }
 
     void importsAndExportsCurl()

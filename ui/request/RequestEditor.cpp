@@ -30,22 +30,29 @@ RequestEditor::RequestEditor(QWidget* parent) : QWidget(parent)
     m_urlLineEdit->setObjectName(QStringLiteral("urlLineEdit"));
     m_urlLineEdit->setAccessibleName(tr("URL"));
     m_urlLineEdit->setPlaceholderText(tr("https://api.example.com/path or {{baseUrl}}/path"));
-    m_sendPushButton = new QPushButton(tr("Send"), this);
+    // Send and Cancel take turns in one place: a fixed-size holder without a layout, so that swapping them relays
+    // out nothing (a layout run inside a QTabWidget repaints the whole tab, which a 100 MB load does not need).
+    auto* sendHolder = new QWidget(this);
+    sendHolder->setObjectName(QStringLiteral("sendButtonHolder"));
+    m_sendPushButton = new QPushButton(tr("Send"), sendHolder);
     m_sendPushButton->setObjectName(QStringLiteral("sendPushButton"));
     m_sendPushButton->setAccessibleName(tr("Send request"));
     m_sendPushButton->setToolTip(tr("Send (Ctrl+Enter)"));
     m_sendPushButton->setDefault(true);
-    m_cancelPushButton = new QPushButton(tr("Cancel"), this);
+    m_cancelPushButton = new QPushButton(tr("Cancel"), sendHolder);
     m_cancelPushButton->setObjectName(QStringLiteral("cancelPushButton"));
     m_cancelPushButton->setAccessibleName(tr("Cancel request"));
     m_cancelPushButton->setToolTip(tr("Cancel (Esc)"));
     m_cancelPushButton->hide();
+    const QSize buttonSize = m_sendPushButton->sizeHint().expandedTo(m_cancelPushButton->sizeHint());
+    sendHolder->setFixedSize(buttonSize);
+    m_sendPushButton->setGeometry(QRect(QPoint(0, 0), buttonSize));
+    m_cancelPushButton->setGeometry(QRect(QPoint(0, 0), buttonSize));
 
     auto* lineLayout = new QHBoxLayout;
     lineLayout->addWidget(m_methodComboBox);
     lineLayout->addWidget(m_urlLineEdit, 1);
-    lineLayout->addWidget(m_sendPushButton);
-    lineLayout->addWidget(m_cancelPushButton);
+    lineLayout->addWidget(sendHolder);
 
     m_paramsTable = new KeyValueTable(QStringLiteral("paramsTableView"), tr("Query parameters"), this);
     m_headersTable = new KeyValueTable(QStringLiteral("headersTableView"), tr("Headers"), this);

@@ -22,6 +22,7 @@ LargeTextView::LargeTextView(QWidget* parent) : QAbstractScrollArea(parent)
     setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     setFocusPolicy(Qt::StrongFocus);
     viewport()->setAutoFillBackground(false);
+    viewport()->setAttribute(Qt::WA_OpaquePaintEvent); // paintEvent covers it all: nothing behind needs painting
     m_colors = std::make_unique<JsonColors>(palette());
     verticalScrollBar()->setSingleStep(1);
     horizontalScrollBar()->setSingleStep(fontMetrics().horizontalAdvance(QLatin1Char('x')) * 4);

@@ -1,5 +1,6 @@
 #include "ResponseBodyView.h"
 
+#include "response/BackgroundPool.h"
 #include "response/HexLines.h"
 #include "response/LargeTextView.h"
 
@@ -19,6 +20,7 @@
 #include <QSaveFile>
 #include <QScrollArea>
 #include <QStackedWidget>
+#include <QStyle>
 #include <QTimer>
 #include <QVBoxLayout>
 #include <QtConcurrent>
@@ -29,8 +31,10 @@ namespace {
 
 // Bodies above this are copied raw: a pretty copy would cost several times the body in memory.
 constexpr qsizetype kMaxPrettyCopy = 16 * 1024 * 1024;
-// The progress row appears only if formatting takes longer than this, so small bodies do not flicker.
-constexpr int kProgressDelayMs = 150;
+// The progress row appears only if formatting takes longer than this, so small bodies do not flicker; then the
+// bar follows the job at this pace. Not at every progress report: each repaint costs the UI thread, and Qt's
+// raster engine hands big fills to the global thread pool and waits for them, which on a busy machine adds up.
+constexpr int kProgressIntervalMs = 150;
 
 bool looksBinary(const QByteArray& body)
 {
@@ -76,20 +80,6 @@ ResponseBodyView::ResponseBodyView(QWidget* parent) : QWidget(parent)
     m_wrapCheckBox = new QCheckBox(tr("&Wrap"), this);
     m_wrapCheckBox->setObjectName(QStringLiteral("wrapCheckBox"));
     m_wrapCheckBox->setAccessibleName(tr("Wrap long lines"));
-    m_copyPushButton = makeButton(tr("Copy"), QStringLiteral("copyBodyPushButton"), tr("Copy body"), this);
-    m_savePushButton = makeButton(tr("Save…"), QStringLiteral("saveBodyPushButton"), tr("Save body to file"), this);
-    auto* findPushButton = makeButton(tr("Find"), QStringLiteral("findPushButton"), tr("Find in body"), this);
-    findPushButton->setToolTip(tr("Find (Ctrl+F)"));
-
-    auto* toolRow = new QHBoxLayout;
-    toolRow->setContentsMargins(0, 0, 0, 0);
-    toolRow->addWidget(m_modeComboBox);
-    toolRow->addWidget(m_wrapCheckBox);
-    toolRow->addStretch();
-    toolRow->addWidget(findPushButton);
-    toolRow->addWidget(m_copyPushButton);
-    toolRow->addWidget(m_savePushButton);
-
     m_progressRow = new QWidget(this);
     m_formatProgressBar = new QProgressBar(m_progressRow);
     m_formatProgressBar->setObjectName(QStringLiteral("formatProgressBar"));
@@ -98,14 +88,34 @@ ResponseBodyView::ResponseBodyView(QWidget* parent) : QWidget(parent)
     m_formatProgressBar->setFormat(tr("Formatting… %p%"));
     m_cancelPushButton =
         makeButton(tr("Cancel"), QStringLiteral("cancelFormatPushButton"), tr("Cancel formatting"), m_progressRow);
-    auto* progressLayout = new QHBoxLayout(m_progressRow);
-    progressLayout->setContentsMargins(0, 0, 0, 0);
-    progressLayout->addWidget(m_formatProgressBar, 1);
-    progressLayout->addWidget(m_cancelPushButton);
-    m_progressRow->hide();
-    m_progressDelay = new QTimer(this);
-    m_progressDelay->setSingleShot(true);
-    m_progressDelay->setInterval(kProgressDelayMs);
+    // The progress bar and Cancel sit in the tool row, in a container that is always there and places them by
+    // hand (see eventFilter): showing them then relays out nothing. Through a layout, each show and hide would
+    // run every enclosing layout, and a QTabWidget repaints itself whole when a layout inside it runs.
+    m_progressRow->setObjectName(QStringLiteral("formatProgressRow"));
+    m_progressRow->setMinimumHeight(
+        qMax(m_cancelPushButton->sizeHint().height(), m_formatProgressBar->sizeHint().height()));
+    m_progressRow->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    m_progressRow->installEventFilter(this);
+    m_progressRow->setAutoFillBackground(true); // opaque: the bar's repaints stop at it
+    m_formatProgressBar->hide();
+    m_cancelPushButton->hide();
+
+    auto* findPushButton = makeButton(tr("Find"), QStringLiteral("findPushButton"), tr("Find in body"), this);
+    findPushButton->setToolTip(tr("Find (Ctrl+F)"));
+    m_copyPushButton = makeButton(tr("Copy"), QStringLiteral("copyBodyPushButton"), tr("Copy body"), this);
+    m_savePushButton = makeButton(tr("Save…"), QStringLiteral("saveBodyPushButton"), tr("Save body to file"), this);
+
+    auto* toolRow = new QHBoxLayout;
+    toolRow->setContentsMargins(0, 0, 0, 0);
+    toolRow->addWidget(m_modeComboBox);
+    toolRow->addWidget(m_wrapCheckBox);
+    toolRow->addWidget(m_progressRow, 1);
+    toolRow->addWidget(findPushButton);
+    toolRow->addWidget(m_copyPushButton);
+    toolRow->addWidget(m_savePushButton);
+
+    m_progressTimer = new QTimer(this);
+    m_progressTimer->setInterval(kProgressIntervalMs);
 
     m_noticeLabel = new QLabel(this);
     m_noticeLabel->setObjectName(QStringLiteral("bodyNoticeLabel"));
@@ -153,7 +163,6 @@ ResponseBodyView::ResponseBodyView(QWidget* parent) : QWidget(parent)
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(toolRow);
-    layout->addWidget(m_progressRow);
     layout->addWidget(m_noticeLabel);
     layout->addWidget(m_findBar);
     layout->addWidget(m_stack, 1);
@@ -192,7 +201,12 @@ ResponseBodyView::ResponseBodyView(QWidget* parent) : QWidget(parent)
     connect(m_copyPushButton, &QPushButton::clicked, this, &ResponseBodyView::copyToClipboard);
     connect(m_savePushButton, &QPushButton::clicked, this, &ResponseBodyView::saveToFile);
     connect(m_cancelPushButton, &QPushButton::clicked, this, &ResponseBodyView::cancelFormatting);
-    connect(m_progressDelay, &QTimer::timeout, m_progressRow, &QWidget::show);
+    connect(m_progressTimer, &QTimer::timeout, this, [this] {
+        if (!m_indexWatcher)
+            return;
+        m_formatProgressBar->setValue(m_indexWatcher->progressValue());
+        setProgressVisible(true);
+    });
     connect(m_modeComboBox, &QComboBox::activated, this,
             [this](int index) { setMode(m_modeComboBox->itemData(index).value<Mode>()); });
     clear();
@@ -234,13 +248,18 @@ void ResponseBodyView::setBody(const QByteArray& body, const QString& contentTyp
     setMode(mode);
 }
 
+// Only when the choices change: refilling the box changes its size hint, which relays out (and repaints) the
+// whole response area.
 void ResponseBodyView::updateModeChoices()
 {
+    const bool image = m_contentType.startsWith(QLatin1String("image/"), Qt::CaseInsensitive);
+    if (m_modeComboBox->count() == (image ? 4 : 3))
+        return;
     m_modeComboBox->clear();
     m_modeComboBox->addItem(tr("Pretty"), QVariant::fromValue(Mode::Pretty));
     m_modeComboBox->addItem(tr("Raw"), QVariant::fromValue(Mode::Raw));
     m_modeComboBox->addItem(tr("Hex"), QVariant::fromValue(Mode::Hex));
-    if (m_contentType.startsWith(QLatin1String("image/"), Qt::CaseInsensitive))
+    if (image)
         m_modeComboBox->addItem(tr("Image"), QVariant::fromValue(Mode::Image));
 }
 
@@ -286,7 +305,8 @@ void ResponseBodyView::startIndexing(Mode mode)
     stopJobs();
     m_indexMode = mode;
     const QByteArray body = m_body;
-    auto future = QtConcurrent::run([body, mode](QPromise<LineIndex::Result>& promise) {
+    auto future = QtConcurrent::run(BackgroundPool::instance(), [body, mode](QPromise<LineIndex::Result>& promise) {
+        BackgroundPool::lowerCurrentThreadPriority();
         promise.setProgressRange(0, 1000);
         const auto progress = [&promise](qint64 done, qint64 total) {
             promise.setProgressValue(int(done * 1000 / qMax<qint64>(1, total)));
@@ -296,19 +316,17 @@ void ResponseBodyView::startIndexing(Mode mode)
                                                : LineIndex::buildRaw(body, progress));
     });
     m_indexWatcher = std::make_unique<QFutureWatcher<LineIndex::Result>>();
-    connect(m_indexWatcher.get(), &QFutureWatcherBase::progressValueChanged, m_formatProgressBar,
-            &QProgressBar::setValue);
     connect(m_indexWatcher.get(), &QFutureWatcherBase::finished, this, &ResponseBodyView::indexingFinished);
     m_indexWatcher->setFuture(future);
     m_formatProgressBar->setValue(0);
     m_formatProgressBar->setFormat(mode == Mode::Pretty ? tr("Formatting… %p%") : tr("Indexing lines… %p%"));
-    m_progressDelay->start();
+    m_progressTimer->start();
 }
 
 void ResponseBodyView::indexingFinished()
 {
-    m_progressDelay->stop();
-    m_progressRow->hide();
+    m_progressTimer->stop();
+    setProgressVisible(false);
     const QFuture<LineIndex::Result> future = m_indexWatcher->future();
     const Mode mode = m_indexMode;
     m_indexWatcher.reset();
@@ -327,6 +345,25 @@ void ResponseBodyView::indexingFinished()
         showLines(result.index);
 }
 
+void ResponseBodyView::setProgressVisible(bool visible)
+{
+    m_formatProgressBar->setVisible(visible);
+    m_cancelPushButton->setVisible(visible);
+}
+
+bool ResponseBodyView::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_progressRow && event->type() == QEvent::Resize) {
+        const QRect area = m_progressRow->rect();
+        const int buttonWidth = m_cancelPushButton->sizeHint().width();
+        const int spacing = style()->layoutSpacing(QSizePolicy::DefaultType, QSizePolicy::PushButton, Qt::Horizontal);
+        m_cancelPushButton->setGeometry(area.right() - buttonWidth + 1, area.top(), buttonWidth, area.height());
+        m_formatProgressBar->setGeometry(area.left(), area.top(), qMax(0, area.width() - buttonWidth - spacing),
+                                         area.height());
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
 void ResponseBodyView::cancelFormatting()
 {
     if (!isBusy())
@@ -338,8 +375,8 @@ void ResponseBodyView::cancelFormatting()
 
 void ResponseBodyView::stopJobs()
 {
-    m_progressDelay->stop();
-    m_progressRow->hide();
+    m_progressTimer->stop();
+    setProgressVisible(false);
     if (m_indexWatcher) {
         // The worker sees the cancel at its next progress report and drops its result.
         m_indexWatcher->disconnect(this);
@@ -383,7 +420,10 @@ void ResponseBodyView::showImage()
         emit bodyShown();
     });
     const QByteArray body = m_body;
-    m_imageWatcher->setFuture(QtConcurrent::run([body] { return QImage::fromData(body); }));
+    m_imageWatcher->setFuture(QtConcurrent::run(BackgroundPool::instance(), [body] {
+        BackgroundPool::lowerCurrentThreadPriority();
+        return QImage::fromData(body);
+    }));
 }
 
 void ResponseBodyView::setNotice(const QString& text)
@@ -473,7 +513,8 @@ void ResponseBodyView::saveToFile()
         setNotice(error.isEmpty() ? tr("Saved to %1").arg(path) : tr("Could not save: %1").arg(error));
         watcher->deleteLater();
     });
-    watcher->setFuture(QtConcurrent::run([body, path]() -> QString {
+    watcher->setFuture(QtConcurrent::run(BackgroundPool::instance(), [body, path]() -> QString {
+        BackgroundPool::lowerCurrentThreadPriority();
         QSaveFile file(path);
         if (!file.open(QIODevice::WriteOnly) || file.write(body) != body.size() || !file.commit())
             return file.errorString();

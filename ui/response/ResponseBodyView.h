@@ -67,7 +67,11 @@ signals:
     // The body is on screen in the current mode (after formatting finished or was abandoned).
     void bodyShown();
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
+    void setProgressVisible(bool visible);
     void stopJobs();
     void startIndexing(Mode mode);
     void indexingFinished();
@@ -97,7 +101,7 @@ private:
     QWidget* m_progressRow;
     QProgressBar* m_formatProgressBar;
     QPushButton* m_cancelPushButton;
-    QTimer* m_progressDelay;
+    QTimer* m_progressTimer;
     QLabel* m_noticeLabel;
     QStackedWidget* m_stack;
     LargeTextView* m_textView;

@@ -1,5 +1,6 @@
 #include "ResponseView.h"
 
+#include "response/BackgroundPool.h"
 #include "response/ResponseBodyView.h"
 
 #include <QEvent>
@@ -18,13 +19,36 @@ namespace tb::ui {
 
 namespace {
 
-QLabel* valueLabel(const QString& objectName, const QString& accessibleName, QWidget* parent)
+// The summary values (status, time, size) change while a response loads. A label whose size hint changes makes
+// every enclosing layout run again, and a QTabWidget repaints itself whole whenever a layout inside it runs (with
+// Qt 6.4's raster engine a big repaint waits on thread-pool helpers, which a busy machine makes slow). So each
+// value label has a fixed size that only grows, starting wide enough for its typical values.
+QLabel* valueLabel(const QString& objectName, const QString& accessibleName, const QString& typical, QWidget* parent)
 {
-    auto* label = new QLabel(parent);
+    auto* label = new QLabel(typical, parent);
     label->setObjectName(objectName);
     label->setAccessibleName(accessibleName);
     label->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    QFont bold = label->font();
+    bold.setBold(true);
+    const QSize hint = label->sizeHint();
+    label->setFixedSize(qMax(hint.width(), QFontMetrics(bold).horizontalAdvance(typical) + 4), hint.height());
+    label->clear();
     return label;
+}
+
+// Grows the label's fixed size when its text no longer fits.
+void fitValue(QLabel* label)
+{
+    const QSize hint = label->sizeHint();
+    if (hint.width() > label->width() || hint.height() > label->height())
+        label->setFixedSize(qMax(hint.width(), label->width()), qMax(hint.height(), label->height()));
+}
+
+void showValue(QLabel* label, const QString& text)
+{
+    label->setText(text);
+    fitValue(label);
 }
 
 QPlainTextEdit* readOnlyText(const QString& objectName, const QString& accessibleName, QWidget* parent)
@@ -36,6 +60,8 @@ QPlainTextEdit* readOnlyText(const QString& objectName, const QString& accessibl
     edit->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     return edit;
 }
+
+constexpr qint64 kProgressIntervalMs = 100;
 
 QString statusColor(int status, bool dark)
 {
@@ -53,10 +79,14 @@ QString statusColor(int status, bool dark)
 ResponseView::ResponseView(QWidget* parent) : QWidget(parent)
 {
     setObjectName(QStringLiteral("responseView"));
-    m_statusLabel = valueLabel(QStringLiteral("statusLabel"), tr("Status"), this);
-    m_timeLabel = valueLabel(QStringLiteral("timeLabel"), tr("Time"), this);
-    m_sizeLabel = valueLabel(QStringLiteral("sizeLabel"), tr("Size"), this);
-    m_errorLabel = valueLabel(QStringLiteral("responseErrorLabel"), tr("Error"), this);
+    m_statusLabel = valueLabel(QStringLiteral("statusLabel"), tr("Status"), tr("No response yet"), this);
+    m_timeLabel = valueLabel(QStringLiteral("timeLabel"), tr("Time"), tr("%1 ms").arg(88888), this);
+    m_sizeLabel = valueLabel(QStringLiteral("sizeLabel"), tr("Size"),
+                             tr("%1 of %2").arg(sizeText(888 << 20), sizeText(888 << 20)), this);
+    m_errorLabel = new QLabel(this);
+    m_errorLabel->setObjectName(QStringLiteral("responseErrorLabel"));
+    m_errorLabel->setAccessibleName(tr("Error"));
+    m_errorLabel->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     m_errorLabel->setWordWrap(true);
     m_errorLabel->hide();
     auto* summary = new QHBoxLayout;
@@ -101,9 +131,10 @@ QString ResponseView::sizeText(qint64 bytes)
 
 void ResponseView::clear()
 {
+    m_progressShown.invalidate();
     m_bodyReader.reset();
     m_record = {};
-    m_statusLabel->setText(tr("No response yet"));
+    showValue(m_statusLabel, tr("No response yet"));
     m_coloredStatus.reset();
     colorStatus();
     m_timeLabel->clear();
@@ -117,13 +148,14 @@ void ResponseView::clear()
 
 void ResponseView::colorStatus()
 {
-    if (!m_coloredStatus) {
-        m_statusLabel->setStyleSheet({});
-        return;
-    }
     const bool dark = palette().color(QPalette::Base).lightness() < 128;
-    m_statusLabel->setStyleSheet(
-        QStringLiteral("QLabel { font-weight: bold; color: %1; }").arg(statusColor(*m_coloredStatus, dark)));
+    const QString styleSheet =
+        m_coloredStatus
+            ? QStringLiteral("QLabel { font-weight: bold; color: %1; }").arg(statusColor(*m_coloredStatus, dark))
+            : QString();
+    if (m_statusLabel->styleSheet() != styleSheet)
+        m_statusLabel->setStyleSheet(styleSheet); // re-polishing is not free: only when it changes
+    fitValue(m_statusLabel);                      // bold is wider
 }
 
 void ResponseView::changeEvent(QEvent* event)
@@ -135,10 +167,16 @@ void ResponseView::changeEvent(QEvent* event)
 
 void ResponseView::setInProgress(qint64 received, qint64 total)
 {
-    m_statusLabel->setText(tr("Sending…"));
+    // Progress comes per network chunk, hundreds of times for a big body: a new width for the size label means
+    // a new layout and a repaint of the whole response area, so a few updates a second are plenty.
+    const bool first = received == 0 || !m_progressShown.isValid();
+    if (!first && received != total && !m_progressShown.hasExpired(kProgressIntervalMs))
+        return;
+    m_progressShown.start();
+    showValue(m_statusLabel, tr("Sending…"));
     m_coloredStatus.reset();
     colorStatus();
-    m_sizeLabel->setText(total > 0 ? tr("%1 of %2").arg(sizeText(received), sizeText(total)) : sizeText(received));
+    showValue(m_sizeLabel, total > 0 ? tr("%1 of %2").arg(sizeText(received), sizeText(total)) : sizeText(received));
 }
 
 void ResponseView::setRecord(const ResponseRecord& record)
@@ -148,14 +186,14 @@ void ResponseView::setRecord(const ResponseRecord& record)
     m_coloredStatus = record.hasResponse() ? record.status : 0;
     colorStatus();
     if (record.hasResponse()) {
-        m_statusLabel->setText(QStringLiteral("%1 %2").arg(record.status).arg(QString::fromUtf8(record.reason)));
+        showValue(m_statusLabel, QStringLiteral("%1 %2").arg(record.status).arg(QString::fromUtf8(record.reason)));
     } else {
-        m_statusLabel->setText(tr("No response"));
+        showValue(m_statusLabel, tr("No response"));
         m_errorLabel->setText(record.errorMessage);
         m_errorLabel->show();
     }
-    m_timeLabel->setText(tr("%1 ms").arg(qRound(record.totalMs)));
-    m_sizeLabel->setText(sizeText(record.bodySize));
+    showValue(m_timeLabel, tr("%1 ms").arg(qRound(record.totalMs)));
+    showValue(m_sizeLabel, sizeText(record.bodySize));
     for (const auto& header : record.headers)
         m_headersTreeWidget->addTopLevelItem(
             new QTreeWidgetItem({QString::fromUtf8(header.name), QString::fromUtf8(header.value)}));
@@ -187,7 +225,10 @@ void ResponseView::setRecord(const ResponseRecord& record)
         m_bodyView->setBody(m_bodyReader->result(), contentType);
         m_bodyReader.reset();
     });
-    m_bodyReader->setFuture(QtConcurrent::run([record] { return record.readBody(); }));
+    m_bodyReader->setFuture(QtConcurrent::run(BackgroundPool::instance(), [record] {
+        BackgroundPool::lowerCurrentThreadPriority();
+        return record.readBody();
+    }));
 }
 
 } // namespace tb::ui

@@ -2,6 +2,7 @@
 
 #include "http/ResponseRecord.h"
 
+#include <QElapsedTimer>
 #include <QFutureWatcher>
 #include <QWidget>
 
@@ -55,6 +56,7 @@ private:
     QPlainTextEdit* m_sentPlainTextEdit;
     QPlainTextEdit* m_timingsPlainTextEdit;
     std::unique_ptr<QFutureWatcher<QByteArray>> m_bodyReader;
+    QElapsedTimer m_progressShown; // when setInProgress last changed the labels
 };
 
 } // namespace tb::ui

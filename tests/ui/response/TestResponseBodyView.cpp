@@ -132,18 +132,17 @@ private slots:
         loading.start();
         meter.start();
         view.setBody(json, u"application/json"_qs);
-        QTRY_VERIFY_WITH_TIMEOUT(shown.count() == 1, 60000);
+        QVERIFY(shown.wait(60000)); // a real event loop: QTRY_* polls with sleeps, which would widen the gaps
+        QCOMPARE(shown.count(), 1);
         const qint64 loadMs = loading.elapsed();
         QTest::keyClick(view.textView(), Qt::Key_End, Qt::ControlModifier); // paint at the end too
-        QTest::qWait(50);
+        QSignalSpy ticked(&meter, &tb::test::StallMeter::ticked);           // the loop turns again after that paint
+        QVERIFY(ticked.wait() && (ticked.count() > 1 || ticked.wait()));
         meter.stop();
-        qInfo("%lld MB formatted in %lld ms; longest event-loop gap %lld ms, of which the UI thread was busy %lld ms",
-              qint64(json.size() >> 20), loadMs, meter.longestGapMs(), meter.longestBusyMs());
+        qInfo("%lld MB formatted in %lld ms; %s", qint64(json.size() >> 20), loadMs, qPrintable(meter.summary()));
         QCOMPARE(view.mode(), ResponseBodyView::Mode::Pretty);
         QVERIFY(view.textView()->lines()->lineCount() > json.size() / 100);
-        QVERIFY2(meter.longestBusyMs() < 100,
-                 qPrintable(
-                     u"the UI thread was busy for %1 ms without turning the event loop"_qs.arg(meter.longestBusyMs())));
+        QVERIFY2(meter.longestGapMs() < 100, qPrintable(meter.summary()));
     }
 
     void cancelsFormatting()
