@@ -9,6 +9,7 @@
 #include "request/AuthEditor.h"
 #include "request/RequestEditor.h"
 #include "secrets/SecretStore.h"
+#include "support/BrowserClient.h"
 #include "support/LocalOAuthServer.h"
 #include "support/TestPaths.h"
 #include "workspace/DemoWorkspace.h"
@@ -29,11 +30,19 @@
 #include <QListView>
 #include <QListWidget>
 #include <QMimeData>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScopeGuard>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrlQuery>
+
+#include <functional>
+#include <optional>
 
 using tb::TokenManager;
 using tb::ui::MainWindow;
@@ -49,6 +58,89 @@ public:
 
 public slots:
     void open(const QUrl& url) { opened << url; }
+};
+
+// Plays the system browser for real: QDesktopServices hands it the URL the app opens, and it goes through the
+// server's pages over HTTP like a person would (QNetworkAccessManager with its cookie jar, redirects followed):
+// the login form with its CSRF token, the consent form (Authorize), then the redirect to the app's loopback
+// listener with the code. Every step runs from the event loop, none inside the app's call to open the URL.
+class SigningInBrowser : public QObject
+{
+    Q_OBJECT
+
+public:
+    QList<QUrl> opened;
+    QList<QUrl> loaded;  // every page it ended on, in order
+    QString error;       // what went wrong, for the test's message
+    QByteArray lastPage; // the body of the last page (the app's "you can close this window" page at the end)
+    bool finished = false;
+
+public slots:
+    void open(const QUrl& url)
+    {
+        opened << url;
+        QMetaObject::invokeMethod(
+            this, [this, url] { send(QNetworkRequest(url), {}, [this](QNetworkReply* r) { logIn(r); }); },
+            Qt::QueuedConnection);
+    }
+
+private:
+    using Next = std::function<void(QNetworkReply*)>;
+
+    void send(QNetworkRequest request, const std::optional<tb::test::BrowserClient::Fields>& form, Next next)
+    {
+        request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
+        QNetworkReply* reply = nullptr;
+        if (form) {
+            QUrlQuery body;
+            for (const auto& [name, value] : *form)
+                body.addQueryItem(name, QString::fromUtf8(QUrl::toPercentEncoding(value)));
+            request.setHeader(QNetworkRequest::ContentTypeHeader,
+                              QByteArrayLiteral("application/x-www-form-urlencoded"));
+            reply = m_network.post(request, body.toString(QUrl::FullyEncoded).toUtf8());
+        } else {
+            reply = m_network.get(request);
+        }
+        connect(reply, &QNetworkReply::finished, this, [this, reply, next] {
+            reply->deleteLater();
+            lastPage = reply->readAll();
+            loaded << reply->url();
+            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            if (status != 200) {
+                error = u"%1 answered %2: %3"_qs.arg(reply->url().toString()).arg(status).arg(reply->errorString());
+                return;
+            }
+            next(reply);
+        });
+    }
+
+    // The authorize URL sent us to the login page.
+    void logIn(QNetworkReply* page)
+    {
+        if (!page->url().path().startsWith(u"/accounts/login/")) {
+            error = u"expected the login page, got %1"_qs.arg(page->url().toString());
+            return;
+        }
+        auto fields = tb::test::BrowserClient::hiddenInputs(lastPage); // csrfmiddlewaretoken, next
+        fields.append({u"username"_qs, tb::test::LocalOAuthServer::demoUsername()});
+        fields.append({u"password"_qs, tb::test::LocalOAuthServer::demoPassword()});
+        send(QNetworkRequest(page->url()), fields, [this](QNetworkReply* r) { consent(r); });
+    }
+
+    // Logged in, back at the authorize URL: its consent form, answered Authorize.
+    void consent(QNetworkReply* page)
+    {
+        if (!lastPage.contains("name=\"allow\"")) {
+            error = u"expected the consent form at %1"_qs.arg(page->url().toString());
+            return;
+        }
+        auto fields = tb::test::BrowserClient::hiddenInputs(lastPage);
+        fields.append({u"allow"_qs, u"Authorize"_qs});
+        // The answer redirects to the app's loopback listener, which the network manager follows.
+        send(QNetworkRequest(page->url()), fields, [this](QNetworkReply*) { finished = true; });
+    }
+
+    QNetworkAccessManager m_network;
 };
 
 // The token manager dock on the real MainWindow, against the bundled server in this process on port 0: a copy of
@@ -266,6 +358,73 @@ private slots:
         QVERIFY(button(window.get(), "getTokenPushButton")->isEnabled());
     }
 
+    // Authorization code, end to end: Get token opens the browser, which logs in as the demo user through the
+    // CSRF-protected form, approves the consent and lands on the app's loopback listener; the dock then shows the
+    // token as valid with its scopes and a countdown, and the server accepts it.
+    void signsInThroughTheBrowser()
+    {
+        SigningInBrowser browser;
+        QDesktopServices::setUrlHandler(u"http"_qs, &browser, "open");
+        const auto unset = qScopeGuard([] { QDesktopServices::unsetUrlHandler(u"http"_qs); });
+        auto window = makeWindow();
+        passwordProfile(window.get());
+        window->tokenDock()->selectProfile(u"demo-authorization-code"_qs);
+        QTest::mouseClick(button(window.get(), "getTokenPushButton"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(browser.finished || !browser.error.isEmpty(), 15000);
+        QVERIFY2(browser.error.isEmpty(), qPrintable(browser.error));
+        QCOMPARE(browser.opened.size(), 1);
+        QCOMPARE(browser.loaded.first().path(), u"/accounts/login/"_qs);
+        const QUrl callback = browser.loaded.last();
+        QCOMPARE(callback.host(), u"127.0.0.1"_qs);
+        QVERIFY(callback.port() != m_server.port()); // the app's own listener, not the server
+        QVERIFY(QUrlQuery(callback).hasQueryItem(u"code"_qs));
+
+        QTRY_COMPARE_WITH_TIMEOUT(text(window.get(), "tokenStateLabel"), u"valid"_qs, 15000);
+        QVERIFY(!window->findChild<QWidget*>(u"signInWidget"_qs)->isVisible());
+        const tb::TokenSet tokens = window->tokenManager()->tokens(u"demo-authorization-code"_qs);
+        QVERIFY(!tokens.accessToken.isEmpty());
+        QVERIFY(!text(window.get(), "scopesLabel").isEmpty());
+        QCOMPARE(text(window.get(), "scopesLabel"), tokens.scope);
+        QCOMPARE(text(window.get(), "remainingLabel"), u"expires in 24 h 0 min 0 s"_qs);
+        m_clock.advance(10);
+        QTRY_COMPARE(text(window.get(), "remainingLabel"), u"expires in 23 h 59 min 50 s"_qs);
+        QCOMPARE(m_server.apiStatus(tokens.accessToken), 200);
+        QVERIFY(button(window.get(), "getTokenPushButton")->isEnabled());
+    }
+
+    // Cancel while the browser is out: the dock goes back to no token, and a code that arrives later is ignored.
+    void cancelsTheSignInWithoutAToken()
+    {
+        BrowserCatcher browser; // opens nothing: the user is still looking at the sign-in page
+        QDesktopServices::setUrlHandler(u"http"_qs, &browser, "open");
+        const auto unset = qScopeGuard([] { QDesktopServices::unsetUrlHandler(u"http"_qs); });
+        auto window = makeWindow();
+        passwordProfile(window.get());
+        window->tokenDock()->selectProfile(u"demo-authorization-code"_qs);
+        QTest::mouseClick(button(window.get(), "getTokenPushButton"), Qt::LeftButton);
+        QTRY_COMPARE(browser.opened.size(), 1);
+        QTRY_VERIFY(window->findChild<QWidget*>(u"signInWidget"_qs)->isVisible());
+        QTest::mouseClick(button(window.get(), "cancelSignInPushButton"), Qt::LeftButton);
+        QTRY_VERIFY(!window->findChild<QWidget*>(u"signInWidget"_qs)->isVisible());
+        QVERIFY(window->tokenManager()->tokens(u"demo-authorization-code"_qs).isEmpty());
+        QVERIFY(button(window.get(), "getTokenPushButton")->isEnabled());
+        QVERIFY(!button(window.get(), "copyTokenPushButton")->isEnabled());
+        QVERIFY(text(window.get(), "tokenStateLabel") != u"valid"_qs);
+
+        // The browser comes back late with a code and the right state: nothing is exchanged any more.
+        const QUrlQuery authorize(browser.opened.first());
+        QUrl late(authorize.queryItemValue(u"redirect_uri"_qs, QUrl::FullyDecoded));
+        late.setQuery(u"code=late&state="_qs + authorize.queryItemValue(u"state"_qs));
+        const int tokenRequests = m_server.tokenRequests();
+        QNetworkAccessManager network;
+        std::unique_ptr<QNetworkReply> reply(network.get(QNetworkRequest(late)));
+        QSignalSpy done(reply.get(), &QNetworkReply::finished);
+        QVERIFY(done.wait(10000));
+        QCOMPARE(m_server.tokenRequests(), tokenRequests);
+        QVERIFY(window->tokenManager()->tokens(u"demo-authorization-code"_qs).isEmpty());
+        QVERIFY(text(window.get(), "tokenStateLabel") != u"valid"_qs);
+    }
+
     // A request waiting for a browser sign-in can be cancelled with Esc like any other; the sign-in itself goes on
     // in the dock until it is cancelled there.
     void cancelsARequestWaitingForItsToken()
@@ -323,8 +482,32 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!text(window.get(), "userCodeLabel").isEmpty(), 15000);
         QVERIFY(window->findChild<QWidget*>(u"signInWidget"_qs)->isVisible());
         QVERIFY(text(window.get(), "signInLinkLabel").contains(u"/o/device"));
-        QTest::mouseClick(button(window.get(), "cancelSignInPushButton"), Qt::LeftButton);
-        QTRY_COMPARE(text(window.get(), "tokenStateLabel"), u"failed"_qs);
+
+        // On another device: log in, open the verification page, enter the code shown, Authorize.
+        const QString userCode = text(window.get(), "userCodeLabel");
+        tb::test::BrowserClient phone(m_server.port());
+        QCOMPARE(
+            phone.logIn(tb::test::LocalOAuthServer::demoUsername(), tb::test::LocalOAuthServer::demoPassword()).status,
+            302);
+        const auto page = phone.get("/o/device/?user_code=" + QUrl::toPercentEncoding(userCode));
+        QCOMPARE(page.status, 200);
+        auto fields = tb::test::BrowserClient::hiddenInputs(page.body);
+        fields.append({u"allow"_qs, u"Authorize"_qs});
+        const auto approved = phone.post("/o/device/", fields);
+        QVERIFY2(approved.status == 200 || approved.status == 302, approved.raw.left(300).constData());
+        // The app polls at the server's interval, on the engine's clock.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                m_clock.advance(5);
+                return text(window.get(), "tokenStateLabel") == u"valid"_qs;
+            }(),
+            15000);
+        QVERIFY(!window->findChild<QWidget*>(u"signInWidget"_qs)->isVisible());
+        const QString token = window->tokenManager()->tokens(u"device"_qs).accessToken;
+        QVERIFY(!token.isEmpty());
+        QVERIFY(!text(window.get(), "scopesLabel").isEmpty());
+        QVERIFY(text(window.get(), "remainingLabel").startsWith(u"expires in"));
+        QCOMPARE(m_server.apiStatus(token), 200);
     }
 
     // A JWT access token: header and claims decoded, the time claims in local time, the signature never called
