@@ -154,6 +154,7 @@ ResponseBodyView::ResponseBodyView(QWidget* parent) : QWidget(parent)
     m_imageLabel->setAlignment(Qt::AlignCenter);
     m_imageScrollArea = new QScrollArea(this);
     m_imageScrollArea->setObjectName(QStringLiteral("imageScrollArea"));
+    m_imageScrollArea->setAccessibleName(tr("Image preview area"));
     m_imageScrollArea->setWidget(m_imageLabel);
     m_imageScrollArea->setWidgetResizable(true);
     m_stack = new QStackedWidget(this);
