@@ -1,3 +1,4 @@
+#include "FirstRunOptions.h"
 #include "MainWindow.h"
 #include "RequestTab.h"
 #include "request/RequestEditor.h"
@@ -44,12 +45,7 @@ private slots:
 
     void theSeedsStoryInThreeClicks()
     {
-        MainWindow::Options options;
-        options.settingsPath = m_dir.filePath(u"settings.ini"_qs);
-        options.memorySecrets = true;
-        options.localServerPort = 0;
-        options.localServerIterations = 1000;
-        MainWindow window(options);
+        MainWindow window(tb::test::FirstRunOptions::make(m_dir.filePath(u"settings.ini"_qs)));
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
 
