@@ -96,7 +96,6 @@ ResponseBodyView::ResponseBodyView(QWidget* parent) : QWidget(parent)
         qMax(m_cancelPushButton->sizeHint().height(), m_formatProgressBar->sizeHint().height()));
     m_progressRow->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     m_progressRow->installEventFilter(this);
-    m_progressRow->setAutoFillBackground(true); // opaque: the bar's repaints stop at it
     m_formatProgressBar->hide();
     m_cancelPushButton->hide();
 
@@ -348,6 +347,9 @@ void ResponseBodyView::indexingFinished()
 
 void ResponseBodyView::setProgressVisible(bool visible)
 {
+    // Opaque while the bar shows, so its repaints stop at the row; see-through when idle, where a filled row
+    // would show as a grey box on the tab page's lighter background.
+    m_progressRow->setAutoFillBackground(visible);
     m_formatProgressBar->setVisible(visible);
     m_cancelPushButton->setVisible(visible);
 }
